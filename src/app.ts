@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config/config.js';
+import type { Database } from './db/database.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerIdempotency } from './http/idempotency.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerValidation } from './http/validation.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { companiesRoutes } from './modules/companies/index.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/index.js';
+
+export interface AppOptions {
+  config: Config;
+  /** An open, migrated database. The app closes it when it closes. */
+  database: Database;
+  /** Logger settings; tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Pino settings: request ids on every line, secrets never. */
+export const loggerOptions = (level: Config['logLevel']): FastifyServerOptions['logger'] => ({
+  level,
+  redact: {
+    paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.passwordHash', '*.tokenHash'],
+    censor: '[redacted]',
+  },
+});
+
+/**
+ * Builds the LIMS application: a Fastify instance with every plugin and route registered but not
+ * listening. Tests drive it with `app.inject()`; server.ts makes it listen.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+
+  app.decorate('lims', { config, database, db: database.db });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onClose', async () => database.close());
+
+  registerValidation(app);
+  registerErrorHandler(app);
+  registerAuth(app);
+  registerIdempotency(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(usersRoutes);
+      await api.register(companiesRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,101 @@
+import { Ajv } from 'ajv';
+
+/** Validated service settings. Nothing else in the service reads `process.env`. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bootstrapAdminToken: string | undefined;
+  publicBaseUrl: string;
+  dbPoolMax: number;
+  dbConnectTimeoutMs: number;
+  bodyLimitBytes: number;
+  idempotencyTtlHours: number;
+  shutdownGraceMs: number;
+}
+
+/** Raised when an environment variable is missing or invalid; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const envSchema = {
+  type: 'object',
+  properties: {
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    DATA_DIR: { type: 'string', minLength: 1, default: './data' },
+    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    LIMS_BOOTSTRAP_ADMIN_TOKEN: { type: 'string', minLength: 32, maxLength: 256, pattern: '^[A-Za-z0-9_\\-.]+$' },
+    PUBLIC_BASE_URL: { type: 'string', pattern: '^https?://[^\\s]+$' },
+    DB_POOL_MAX: { type: 'integer', minimum: 1, maximum: 200, default: 10 },
+    DB_CONNECT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },
+    BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
+    IDEMPOTENCY_TTL_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 24 },
+    SHUTDOWN_GRACE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 10000 },
+  },
+} as const;
+
+const hints: Record<string, string> = {
+  PORT: 'an integer from 0 to 65535',
+  HOST: 'a host name or address to listen on',
+  DATABASE_URL: 'a postgres:// or postgresql:// connection URL (leave it unset for the embedded database)',
+  DATA_DIR: 'a folder path for the embedded database',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  LIMS_BOOTSTRAP_ADMIN_TOKEN: '32 to 256 characters of A-Z a-z 0-9 _ - .',
+  PUBLIC_BASE_URL: 'an http:// or https:// URL',
+  DB_POOL_MAX: 'an integer from 1 to 200',
+  DB_CONNECT_TIMEOUT_MS: 'an integer number of milliseconds from 100 to 60000',
+  BODY_LIMIT_BYTES: 'an integer number of bytes from 1024 to 104857600',
+  IDEMPOTENCY_TTL_HOURS: 'an integer number of hours from 1 to 720',
+  SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 0 to 600000',
+};
+
+const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false });
+const validateEnv = ajv.compile(envSchema);
+
+/**
+ * Reads and validates the settings from an environment (default: the process environment).
+ * Empty strings count as unset. Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(envSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  if (!validateEnv(raw)) {
+    const err = validateEnv.errors?.[0];
+    const variable = err?.instancePath.replace(/^\//, '') || 'environment';
+    const got = env[variable];
+    throw new ConfigError(
+      variable,
+      `Invalid configuration: ${variable} must be ${hints[variable] ?? 'valid'} (got ${JSON.stringify(got)})`,
+    );
+  }
+  const v = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape checked by the schema above
+  const port = v.PORT as number;
+  return {
+    port,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR,
+    logLevel: v.LOG_LEVEL,
+    bootstrapAdminToken: v.LIMS_BOOTSTRAP_ADMIN_TOKEN,
+    publicBaseUrl: ((v.PUBLIC_BASE_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    dbPoolMax: v.DB_POOL_MAX,
+    dbConnectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+  };
+}

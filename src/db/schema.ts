@@ -1,0 +1,5 @@
+/** The one drizzle schema: every module's tables, for drizzle-kit and for typed queries. */
+export * from '../modules/companies/companies.tables.js';
+export * from '../modules/users/users.tables.js';
+export * from '../modules/audit/audit.tables.js';
+export * from '../http/idempotency.tables.js';

@@ -1,0 +1,2 @@
+export { companiesRoutes } from './companies.routes.js';
+export { companyExists, getCompany } from './companies.service.js';

@@ -1,0 +1,82 @@
+import { hash, verify } from '@node-rs/argon2';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { systemActor, type Actor } from '../../shared/actor.js';
+import { DomainError } from '../../shared/errors/index.js';
+import { recordAudit } from '../audit/index.js';
+import { hashToken, newToken, tokenPrefix } from './domain/tokens.js';
+import * as repo from './users.repository.js';
+import { ARGON2, publicToken, type PublicToken } from './users.service.js';
+
+/** Login limits: failed attempts counted over a window, per e-mail address and per client address. */
+export const LOGIN_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 20;
+/** Tokens from a password login expire after this many hours. */
+export const LOGIN_TOKEN_HOURS = 12;
+
+/** Resolves a bearer token to the acting user, or null when it is unknown, expired, revoked or its user is inactive. */
+export async function authenticate(db: Db, token: string, requestId: string): Promise<Actor | null> {
+  const found = await repo.findLiveToken(db, hashToken(token));
+  if (!found) return null;
+  const { token: row, user } = found;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) await repo.touchToken(db, row.id);
+  return { userId: user.id, role: user.role, companyId: user.companyId, requestId };
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Exchanges e-mail and password for an API token. Failures are counted in the database (so the
+ * limit holds across instances); past the limit the answer is 429 without checking the password.
+ */
+export async function login(
+  db: Db,
+  input: { email: string; password: string; ip: string; requestId: string },
+): Promise<PublicToken & { token: string }> {
+  const email = input.email.trim().toLowerCase();
+  const failures = await repo.recentFailures(db, email, input.ip, LOGIN_WINDOW_MINUTES);
+  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+    throw new DomainError('LIMS_AUTH_RATE_LIMITED', `Too many failed logins; wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, {
+      retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
+    });
+  }
+  const user = await repo.findUserByEmail(db, email);
+  // Verify against a dummy hash for unknown users so that timing does not tell which e-mails exist.
+  dummyHash ??= hash('not-a-password', ARGON2);
+  const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
+  if (!user || !user.passwordHash || !ok || !user.active || user.role === 'customer') {
+    await repo.recordLoginAttempt(db, email, input.ip, false);
+    throw new DomainError('LIMS_AUTH_INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account cannot log in with a password.');
+  }
+  const actor: Actor = { userId: user.id, role: user.role, companyId: user.companyId, requestId: input.requestId };
+  return db.transaction(async (tx) => {
+    await repo.recordLoginAttempt(tx, email, input.ip, true);
+    const fresh = newToken();
+    const expiresAt = new Date(Date.now() + LOGIN_TOKEN_HOURS * 3600_000);
+    const row = publicToken(await repo.insertToken(tx, { userId: user.id, name: 'login', tokenHash: fresh.hash, tokenPrefix: fresh.prefix, expiresAt }));
+    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'api_token', entityId: row.id, after: row });
+    return { ...row, token: fresh.token };
+  });
+}
+
+export const BOOTSTRAP_ADMIN_EMAIL = 'admin@lims.local';
+
+/**
+ * On first start with no users, creates the first admin with an API token: the given one
+ * (automation) or a new random one, which is returned so that the caller can print it once.
+ * Returns null when users already exist.
+ */
+export async function bootstrapAdmin(db: Db, presetToken: string | undefined): Promise<{ email: string; token: string; generated: boolean } | null> {
+  return db.transaction(async (tx) => {
+    // Instances starting together take turns; only the first finds the table empty.
+    await tx.execute(sql`select pg_advisory_xact_lock(7170012)`);
+    if ((await repo.countUsers(tx)) > 0) return null;
+    const token = presetToken ?? newToken().token;
+    const user = await repo.insertUser(tx, { email: BOOTSTRAP_ADMIN_EMAIL, displayName: 'Administrator', role: 'admin', companyId: null, passwordHash: null });
+    const row = await repo.insertToken(tx, { userId: user.id, name: 'bootstrap', tokenHash: hashToken(token), tokenPrefix: tokenPrefix(token), expiresAt: null });
+    const actor = { ...systemActor('bootstrap'), userId: user.id };
+    await recordAudit(tx, actor, { action: 'user.bootstrap', entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role, tokenId: row.id } });
+    return { email: user.email, token, generated: presetToken === undefined };
+  });
+}

@@ -1,0 +1,3 @@
+export { usersRoutes } from './users.routes.js';
+export { authenticate, bootstrapAdmin, BOOTSTRAP_ADMIN_EMAIL } from './auth.service.js';
+export { bearerToken } from './domain/tokens.js';

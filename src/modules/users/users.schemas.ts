@@ -1,0 +1,112 @@
+import { ROLES } from '../../shared/actor.js';
+
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const nullableDateTime = { type: 'string', format: 'date-time', nullable: true } as const;
+
+export const userSchema = {
+  type: 'object',
+  required: ['id', 'email', 'displayName', 'role', 'companyId', 'active', 'hasPassword', 'createdAt', 'updatedAt'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    email: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string', enum: ROLES },
+    companyId: { type: 'string', format: 'uuid', nullable: true },
+    active: { type: 'boolean' },
+    hasPassword: { type: 'boolean' },
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+} as const;
+
+export const tokenSchema = {
+  type: 'object',
+  required: ['id', 'userId', 'name', 'tokenPrefix', 'createdAt', 'expiresAt', 'revokedAt', 'lastUsedAt'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    userId: { type: 'string', format: 'uuid' },
+    name: { type: 'string' },
+    tokenPrefix: { type: 'string', description: 'The first characters of the token, to tell tokens apart' },
+    createdAt: dateTime,
+    expiresAt: nullableDateTime,
+    revokedAt: nullableDateTime,
+    lastUsedAt: nullableDateTime,
+  },
+} as const;
+
+export const issuedTokenSchema = {
+  ...tokenSchema,
+  required: [...tokenSchema.required, 'token'],
+  properties: {
+    ...tokenSchema.properties,
+    token: { type: 'string', description: 'The token itself. Shown only in this response: store it now.' },
+  },
+} as const;
+
+const password = { type: 'string', minLength: 12, maxLength: 256, description: 'At least 12 characters' } as const;
+const email = { type: 'string', format: 'email', maxLength: 254 } as const;
+const reason = { type: 'string', minLength: 1, maxLength: 1000, description: 'Why; recorded in the audit trail' } as const;
+
+export const createUserBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'displayName', 'role'],
+  properties: {
+    email,
+    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    role: { type: 'string', enum: ROLES },
+    companyId: { type: 'string', format: 'uuid', nullable: true, description: 'Required for role customer, absent for staff' },
+    password,
+  },
+  example: { email: 'tekniikko@ktk.fi', displayName: 'Tiina Teknikko', role: 'technician', password: 'correct horse battery' },
+} as const;
+
+export const updateUserBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    role: { type: 'string', enum: ROLES },
+    companyId: { type: 'string', format: 'uuid', nullable: true },
+    active: { type: 'boolean' },
+    password,
+    reason,
+  },
+} as const;
+
+export const issueTokenBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100, description: 'What the token is for, e.g. "CMM export script"' },
+    expiresAt: { ...nullableDateTime, description: 'When the token stops working; omit for no expiry' },
+  },
+} as const;
+
+export const revokeTokenBody = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason },
+} as const;
+
+export const loginBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: { email, password: { type: 'string', minLength: 1, maxLength: 256 } },
+} as const;
+
+export const listUsersQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { role: { type: 'string', enum: ROLES }, companyId: { type: 'string', format: 'uuid' } },
+} as const;
+
+export const idParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', format: 'uuid' } },
+} as const;
