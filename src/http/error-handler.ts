@@ -38,9 +38,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (isErrorCode(error.code)) {
+      const retryAfter = error.details?.retryAfterSeconds;
       return sendProblem(request, reply, error.code, {
         detail: error.message,
         ...(error.details ? { details: error.details } : {}),
+        ...(typeof retryAfter === 'number' ? { headers: { 'retry-after': String(retryAfter) } } : {}),
       });
     }
     if (isDatabaseUnavailable(error)) {

@@ -19,11 +19,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Environment variables for loadConfig. */
+  env?: Record<string, string>;
+  /** Registers extra (test-only) routes before the app is ready. */
+  extend?: (app: FastifyInstance) => void;
+}
+
 /** Builds the app on a fresh database of its own, with a bootstrap admin whose token is ADMIN_TOKEN. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://lims.test', ...env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_BASE_URL: 'http://lims.test', ...options.env });
   const app = await buildApp({ config, database: testDb.database, logger: false });
+  options.extend?.(app);
   await app.ready();
   await bootstrapAdmin(testDb.database.db, ADMIN_TOKEN);
   return {

@@ -68,7 +68,9 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<Verify
     const batch = await eventsAfter(db, seq - 1, batchSize);
     if (batch.length === 0) break;
     const broken = findBreak(batch, seq, prev);
-    if (broken) return { intact: false, eventsChecked: checked, lastSeq: seq - 1, firstBrokenSeq: broken.seq, reason: broken.reason };
+    if (broken) {
+      return { intact: false, eventsChecked: checked + broken.lastIntactSeq - seq + 1, lastSeq: broken.lastIntactSeq, firstBrokenSeq: broken.seq, reason: broken.reason };
+    }
     checked += batch.length;
     seq += batch.length;
     prev = batch[batch.length - 1]!.hash;

@@ -31,16 +31,21 @@ test('an intact chain has no break', () => {
 test('a changed event is the first break', () => {
   const events = chain(5);
   events[2] = { ...events[2]!, after: { email: 'forged@example.fi' } };
-  expect(findBreak(events, 1, GENESIS_HASH)).toEqual({ seq: 3, reason: expect.stringMatching(/content does not match/) });
+  expect(findBreak(events, 1, GENESIS_HASH)).toEqual({ seq: 3, reason: expect.stringMatching(/content does not match/), lastIntactSeq: 2 });
 });
 
 test('a removed event breaks the chain where it was', () => {
   const events = chain(5);
   events.splice(1, 1);
-  expect(findBreak(events, 1, GENESIS_HASH)).toEqual({ seq: 3, reason: 'event 2 is missing (found 3 next)' });
+  expect(findBreak(events, 1, GENESIS_HASH)).toEqual({ seq: 3, reason: 'event 2 is missing (found 3 next)', lastIntactSeq: 1 });
 });
 
 test('the timestamp format read back from the database does not change the hash', () => {
   const [first] = chain(1);
   expect(eventHash(GENESIS_HASH, { ...first!, occurredAt: '2026-11-01 10:00:00+00' })).toBe(first!.hash);
+});
+
+test('the stored hashes are not part of the hashed content', () => {
+  const [first] = chain(1);
+  expect(eventHash(GENESIS_HASH, { ...first!, hash: 'x', prevHash: 'y' } as never)).toBe(first!.hash);
 });

@@ -19,9 +19,22 @@ export interface AuditContent {
 }
 
 /** SHA-256 over the previous event's hash and the canonical JSON of this event's content. */
-export function eventHash(prevHash: string, content: AuditContent): string {
-  const normalised = { ...content, occurredAt: new Date(content.occurredAt).toISOString() };
-  return sha256Hex(`${prevHash}\n${canonicalJson(normalised)}`);
+export function eventHash(prevHash: string, event: AuditContent): string {
+  // Pick the content fields by name: a stored event also carries its hashes, which are not content.
+  const content: AuditContent = {
+    seq: event.seq,
+    occurredAt: new Date(event.occurredAt).toISOString(),
+    actorUserId: event.actorUserId,
+    actorRole: event.actorRole,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before,
+    after: event.after,
+    reason: event.reason,
+    requestId: event.requestId,
+  };
+  return sha256Hex(`${prevHash}\n${canonicalJson(content)}`);
 }
 
 export interface StoredEvent extends AuditContent {
@@ -29,7 +42,8 @@ export interface StoredEvent extends AuditContent {
   hash: string;
 }
 
-export type ChainBreak = { seq: number; reason: string };
+/** The first broken link: the event where the chain breaks, and the last event before it that is intact. */
+export type ChainBreak = { seq: number; reason: string; lastIntactSeq: number };
 
 /**
  * Checks a run of events that continues from `expectedPrev` (the hash of the event before
@@ -39,9 +53,13 @@ export function findBreak(events: StoredEvent[], expectedSeq: number, expectedPr
   let seq = expectedSeq;
   let prev = expectedPrev;
   for (const event of events) {
-    if (event.seq !== seq) return { seq: event.seq, reason: `event ${seq} is missing (found ${event.seq} next)` };
-    if (event.prevHash !== prev) return { seq: event.seq, reason: 'does not link to the previous event (an event before it was changed or removed)' };
-    if (eventHash(event.prevHash, event) !== event.hash) return { seq: event.seq, reason: 'its content does not match its hash (the event was changed)' };
+    if (event.seq !== seq) return { seq: event.seq, reason: `event ${seq} is missing (found ${event.seq} next)`, lastIntactSeq: seq - 1 };
+    if (event.prevHash !== prev) {
+      return { seq: event.seq, reason: 'does not link to the previous event (an event before it was changed or removed)', lastIntactSeq: seq - 1 };
+    }
+    if (eventHash(event.prevHash, event) !== event.hash) {
+      return { seq: event.seq, reason: 'its content does not match its hash (the event was changed)', lastIntactSeq: seq - 1 };
+    }
     prev = event.hash;
     seq += 1;
   }
