@@ -6,6 +6,7 @@ import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerOpenApi } from './http/openapi.js';
+import { sendProblem } from './http/problem.js';
 import { registerValidation } from './http/validation.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
@@ -18,6 +19,24 @@ export interface AppOptions {
   database: Database;
   /** Logger settings; tests pass false. */
   logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Once shutdown has begun, requests that still reach the app (e.g. on an open keep-alive connection)
+ * get a 503 problem telling the client to retry elsewhere, while in-flight requests finish.
+ */
+function registerShutdownGate(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    return sendProblem(request, reply, 'LIMS_SERVICE_UNAVAILABLE', {
+      detail: 'The service is shutting down; retry the request (another instance will answer it).',
+      headers: { connection: 'close', 'retry-after': '1' },
+    });
+  });
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -44,7 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    return503OnClosing: true,
+    // The shutdown gate below answers with a problem document instead.
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false } },
   });
 
@@ -52,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerShutdownGate(app);
   app.addHook('onClose', async () => database.close());
 
   registerValidation(app);

@@ -47,7 +47,8 @@ test('a change that fails leaves neither its rows nor its audit event', async ()
   const res = await t.request({ method: 'POST', url: '/api/v1/test/failing-change', payload: {} });
   expect(res.statusCode).toBe(409);
   expect((await events('?limit=500')).items.length).toBe(before);
-  const [row] = (await exec(`select count(*)::int as n from companies where name = 'Puolikas Oy'`)).rows as { n: number }[];
+  const result = (await exec(`select count(*)::int as n from companies where name = 'Puolikas Oy'`)) as unknown as { rows: { n: number }[] };
+  const [row] = result.rows;
   expect(row!.n).toBe(0);
 });
 

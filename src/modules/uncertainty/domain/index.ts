@@ -1,0 +1,50 @@
+/**
+ * Public surface of the uncertainty engine's pure numerical core. Other code imports from here,
+ * not from the individual files.
+ */
+export { ENGINE_VERSION, evaluate } from './evaluate.js';
+export type { EvaluationResult, EvaluationRuntime, GumSummary, McmSummary, ReportSummary } from './evaluate.js';
+export type {
+  CorrelationRequest,
+  DistributionRequest,
+  EvaluationMethod,
+  EvaluationRequest,
+  InputRequest,
+  McmRequestOptions,
+} from './request-types.js';
+
+export { UNCERTAINTY_ERROR_CODES, UncertaintyModelError } from './errors.js';
+export type { UncertaintyErrorCode, UncertaintyErrorDetails } from './errors.js';
+
+export { compileModel } from './expression-compiler.js';
+export type { CompiledModel } from './expression-compiler.js';
+export { parseExpression } from './expression-parser.js';
+export { formatExpression } from './expression-ast.js';
+export type { ExprNode } from './expression-ast.js';
+
+export { prepareInput } from './inputs.js';
+export type { PreparedInput } from './inputs.js';
+export * as distributions from './distributions.js';
+export type { Distribution, DistributionType } from './distributions.js';
+export { buildCorrelation } from './correlation.js';
+export type { CorrelationStructure } from './correlation.js';
+
+export { DEFAULT_COVERAGE_PROBABILITY, coverageFactor, evaluateGum, welchSatterthwaite } from './gum.js';
+export type { BudgetRow, GumOptions, GumResult } from './gum.js';
+export { DEFAULT_TRIALS, MAX_TRIALS, runMonteCarlo } from './monte-carlo.js';
+export type { McmOptions, McmProblem, McmResult } from './monte-carlo.js';
+export {
+  coverageIntervals,
+  meanAndStandardDeviation,
+  numericalTolerance,
+  shortestInterval,
+  symmetricInterval,
+  validateGumWithMcm,
+} from './mcm-statistics.js';
+export type { GumValidation, Interval } from './mcm-statistics.js';
+export { Xoshiro256 } from './random.js';
+export { fillStandardNormal, nextStandardNormal, standardGamma, standardT } from './samplers.js';
+export { END_GAUGE_H1, additiveModel } from './jcgm-examples.js';
+
+export { formatCoverageFactor, formatCoveragePercent, roundResult, uncertaintyStatement } from './reporting.js';
+export type { RoundedResult, StatementInput } from './reporting.js';
