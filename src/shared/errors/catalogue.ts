@@ -25,6 +25,10 @@ export const ERROR_CATALOGUE = {
   LIMS_INTERNAL: { status: 500, title: 'Internal server error' },
   LIMS_SERVICE_UNAVAILABLE: { status: 503, title: 'The service is not available' },
   LIMS_DATABASE_UNAVAILABLE: { status: 503, title: 'The database is not available' },
+
+  // --- uncertainty engine (src/modules/uncertainty) ---
+
+  // --- customers, agreements, NDAs, price lists, quotes (src/modules/customers, agreements, pricing) ---
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
