@@ -1,0 +1,21 @@
+/** `npm run bench`: every benchmark, each printed with its bare baseline from the same run. */
+import { runApiBench } from './api.js';
+import { runMcmBench } from './mcm.js';
+import { runStartupBench } from './startup.js';
+
+const f0 = (n: number) => n.toFixed(0);
+
+console.log('API on PostgreSQL (autocannon, 10 connections, 5 s each)');
+console.log('  request                     | LIMS req/s | p99 ms | baseline req/s | p99 ms | ratio');
+for (const r of await runApiBench()) {
+  console.log(
+    `  ${r.name.padEnd(27)} | ${f0(r.lims.rps).padStart(10)} | ${f0(r.lims.p99).padStart(6)} | ${f0(r.baseline.rps).padStart(14)} | ${f0(r.baseline.p99).padStart(6)} | ${(r.lims.rps / r.baseline.rps).toFixed(2)}`,
+  );
+}
+
+const startup = await runStartupBench();
+console.log(`\nStart-up to ready, embedded database: empty ${f0(startup.emptyMs)} ms, existing ${f0(startup.existingMs)} ms`);
+
+const mcm = await runMcmBench();
+console.log('\nMonte Carlo, JCGM 100 H.1 end gauge, 1e6 trials (median of 5)');
+console.log(`  engine ${f0(mcm.engineMs)} ms (${(mcm.trialsPerSecond / 1e6).toFixed(2)} M trials/s), hand-written loop ${f0(mcm.baselineMs)} ms, ratio ${mcm.ratio.toFixed(2)}`);
