@@ -1,5 +1,6 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import { companies } from './companies.tables.js';
 
 export type CompanyRow = typeof companies.$inferSelect;
@@ -13,7 +14,11 @@ export async function insertCompany(db: Db, values: { name: string }): Promise<C
 }
 
 export async function findCompany(db: Db, scope: string | undefined, id: string): Promise<CompanyRow | null> {
-  const [row] = await db.select().from(companies).where(scoped(scope, eq(companies.id, id)));
+  const [row] = scope
+    ? await prepared(db, 'find_company_scoped', (d) =>
+        d.select().from(companies).where(and(eq(companies.id, sql.placeholder('id')), eq(companies.id, sql.placeholder('scope')))).prepare('find_company_scoped'),
+      ).execute({ id, scope })
+    : await prepared(db, 'find_company', (d) => d.select().from(companies).where(eq(companies.id, sql.placeholder('id'))).prepare('find_company')).execute({ id });
   return row ?? null;
 }
 

@@ -1,26 +1,31 @@
 import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import type { Role } from '../../shared/actor.js';
 import { apiTokens, loginAttempts, users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
 
-/** The active, unexpired, unrevoked token with this hash, with its user. */
+/** The active, unexpired, unrevoked token with this hash, with its user (runs on every request). */
 export async function findLiveToken(db: Db, tokenHash: string): Promise<{ token: TokenRow; user: UserRow } | null> {
-  const [row] = await db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-        eq(users.active, true),
-      ),
-    )
-    .limit(1);
+  const query = prepared(db, 'find_live_token', (d) =>
+    d
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(
+        and(
+          eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+          eq(users.active, true),
+        ),
+      )
+      .limit(1)
+      .prepare('find_live_token'),
+  );
+  const [row] = await query.execute({ tokenHash });
   return row ?? null;
 }
 
