@@ -27,7 +27,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       } catch (err) {
         request.log.warn({ err }, 'readiness check failed');
         return sendProblem(request, reply, 'LIMS_DATABASE_UNAVAILABLE', {
-          detail: 'The database did not answer within 2 s.',
+          detail: 'The database cannot be reached or did not answer within 2 s.',
           headers: { 'retry-after': '5' },
         });
       }
