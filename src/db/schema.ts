@@ -3,3 +3,7 @@ export * from '../modules/companies/companies.tables.js';
 export * from '../modules/users/users.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../http/idempotency.tables.js';
+export * from './counters.tables.js';
+export * from '../modules/agreements/agreements.tables.js';
+export * from '../modules/pricing/pricing.tables.js';
+export * from '../modules/quotes/quotes.tables.js';

@@ -57,6 +57,21 @@ export const ERROR_CATALOGUE = {
   LIMS_UNCERTAINTY_GAUGE_RR_NO_VARIATION: { status: 422, title: 'The gauge R&R measurements show no variation' },
 
   // --- customers, agreements, NDAs, price lists, quotes (src/modules/customers, agreements, pricing) ---
+  LIMS_COMPANY_BUSINESS_ID_INVALID: { status: 422, title: 'The business identifier is not valid for the country' },
+  LIMS_COMPANY_BUSINESS_ID_TAKEN: { status: 409, title: 'Another company already has this business identifier' },
+  LIMS_AGREEMENT_INVALID: { status: 422, title: 'The agreement content is not valid' },
+  LIMS_AGREEMENT_NOT_DRAFT: { status: 409, title: 'Only draft agreements can be edited; make a new version' },
+  LIMS_AGREEMENT_NOT_ACTIVE: { status: 409, title: 'The agreement is not active' },
+  LIMS_AGREEMENT_OVERLAP: { status: 409, title: 'An active annual agreement already covers this service and period' },
+  LIMS_AGREEMENT_ALREADY_SIGNED: { status: 409, title: 'This party has already signed the agreement' },
+  LIMS_AGREEMENT_OPEN_REVISION: { status: 409, title: 'The agreement already has a draft version' },
+  LIMS_NDA_REQUIRED: { status: 403, title: 'The company has no confidentiality agreement (NDA) in force' },
+  LIMS_PRICES_NEED_ANNUAL_AGREEMENT: { status: 403, title: 'Price information is for customers with an annual agreement in force' },
+  LIMS_PRICE_LIST_INVALID: { status: 422, title: 'The price list version is not valid' },
+  LIMS_PRICE_LIST_NONE_CURRENT: { status: 409, title: 'No price list version is in force' },
+  LIMS_QUOTE_INVALID: { status: 422, title: 'The quote request is not valid' },
+  LIMS_QUOTE_NOT_OPEN: { status: 409, title: 'The quote has already been accepted or declined' },
+  LIMS_QUOTE_EXPIRED: { status: 409, title: 'The quote is no longer valid' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
