@@ -8,6 +8,7 @@ import { registerIdempotency } from './http/idempotency.js';
 import { registerOpenApi } from './http/openapi.js';
 import { sendProblem } from './http/problem.js';
 import { registerValidation } from './http/validation.js';
+import { agreementsRoutes } from './modules/agreements/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(usersRoutes);
       await api.register(companiesRoutes);
+      await api.register(agreementsRoutes);
       await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },

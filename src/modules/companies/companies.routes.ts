@@ -1,33 +1,57 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/context.js';
-import { ALL_ROLES } from '../../shared/actor.js';
-import { companySchema, createCompanyBody, idParams } from './companies.schemas.js';
-import { createCompany, getCompanies, getCompany } from './companies.service.js';
+import { ALL_ROLES, type Role } from '../../shared/actor.js';
+import * as schemas from './companies.schemas.js';
+import { addContact, createCompany, getCompanies, getCompany, getContacts, presentCompany, updateCompany } from './companies.service.js';
 
 const tags = ['Companies'];
+const staffWriters: Role[] = ['admin', 'quality_manager'];
+type Id = { Params: { id: string } };
+const list = <T>(items: T) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } }) as const;
 
+/** Customer companies and their contact persons. */
 export async function companiesRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.lims;
 
-  app.post<{ Body: { name: string } }>('/companies', {
-    config: { roles: ['admin', 'quality_manager'] },
-    schema: { tags, summary: 'Register a customer company', body: createCompanyBody, response: { 201: companySchema } },
-    handler: async (request, reply) => reply.code(201).send(await createCompany(db, actorOf(request), request.body)),
+  app.post<{ Body: schemas.CompanyInput & { name: string } }>('/companies', {
+    config: { roles: staffWriters },
+    schema: { tags, summary: 'Register a customer company', body: schemas.createCompanyBody, response: { 201: schemas.companySchema } },
+    handler: async (request, reply) => reply.code(201).send(presentCompany(await createCompany(db, actorOf(request), request.body))),
   });
 
   app.get('/companies', {
     config: { roles: ALL_ROLES },
-    schema: {
-      tags,
-      summary: 'List companies (a customer sees only its own)',
-      response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: companySchema } } } },
-    },
-    handler: async (request) => ({ items: await getCompanies(db, actorOf(request)) }),
+    schema: { tags, summary: 'List companies (a customer sees only its own)', response: { 200: list(schemas.companySchema) } },
+    handler: async (request) => ({ items: (await getCompanies(db, actorOf(request))).map(presentCompany) }),
   });
 
-  app.get<{ Params: { id: string } }>('/companies/:id', {
+  app.get<Id>('/companies/:id', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'Read a company', params: idParams, response: { 200: companySchema } },
-    handler: async (request) => getCompany(db, actorOf(request), request.params.id),
+    schema: { tags, summary: 'Read a company', params: schemas.idParams, response: { 200: schemas.companySchema } },
+    handler: async (request) => presentCompany(await getCompany(db, actorOf(request), request.params.id)),
+  });
+
+  app.patch<Id & { Body: schemas.CompanyInput }>('/companies/:id', {
+    config: { roles: staffWriters },
+    schema: {
+      tags,
+      summary: "Change a company's details (address, invoicing, language, business identifier)",
+      params: schemas.idParams,
+      body: schemas.updateCompanyBody,
+      response: { 200: schemas.companySchema },
+    },
+    handler: async (request) => presentCompany(await updateCompany(db, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.post<Id & { Body: schemas.ContactInput }>('/companies/:id/contacts', {
+    config: { roles: staffWriters },
+    schema: { tags, summary: 'Add a contact person', params: schemas.idParams, body: schemas.createContactBody, response: { 201: schemas.contactSchema } },
+    handler: async (request, reply) => reply.code(201).send(await addContact(db, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.get<Id>('/companies/:id/contacts', {
+    config: { roles: ALL_ROLES },
+    schema: { tags, summary: "A company's contact persons", params: schemas.idParams, response: { 200: list(schemas.contactSchema) } },
+    handler: async (request) => ({ items: await getContacts(db, actorOf(request), request.params.id) }),
   });
 }

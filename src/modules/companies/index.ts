@@ -1,2 +1,3 @@
 export { companiesRoutes } from './companies.routes.js';
-export { companyExists, getCompany } from './companies.service.js';
+export { companyExists, getCompany, getContacts, type CompanyRow, type ContactRow } from './companies.service.js';
+export { checkBusinessId } from './domain/business-id.js';

@@ -1,0 +1,3 @@
+export { translator, LANGUAGES, type Language } from './i18n.js';
+export { formatDate, formatDecimal, formatMoney, formatQuantity } from './format.js';
+export { loadLayout, renderPdf, type Block, type Layout, type RenderOptions } from './pdf-renderer.js';
