@@ -12,6 +12,7 @@ import { agreementsRoutes } from './modules/agreements/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { uncertaintyRoutes } from './modules/uncertainty/index.js';
 import { usersRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(companiesRoutes);
       await api.register(agreementsRoutes);
       await api.register(auditRoutes);
+      await api.register(uncertaintyRoutes);
     },
     { prefix: '/api/v1' },
   );

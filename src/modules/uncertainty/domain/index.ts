@@ -48,3 +48,14 @@ export { END_GAUGE_H1, additiveModel } from './jcgm-examples.js';
 
 export { formatCoverageFactor, formatCoveragePercent, roundResult, uncertaintyStatement } from './reporting.js';
 export type { RoundedResult, StatementInput } from './reporting.js';
+
+export { CONFORMITY_ERROR_CODES, ConformityError, decideConformity } from './conformity.js';
+export type { ConformityDecision, ConformityInput, ConformityResult, DecisionRule, DecisionType, Tolerance } from './conformity.js';
+export { COMPARISON_ERROR_CODES, ComparisonError, compareSeries, compareWithReference, enScore, zScore, zetaScore } from './comparison.js';
+export type { ComparisonSeriesResult, ReferenceComparison } from './comparison.js';
+export { TREND_ERROR_CODES, TrendError, analyzeCharacteristicTrends, analyzeTrend } from './trend.js';
+export type { CharacteristicSeries, TrendPoint, TrendResult } from './trend.js';
+export { GAUGE_RR_ERROR_CODES, GaugeRrError, gaugeRrAverageRange } from './gauge-rr.js';
+export type { AverageRangeResult, GaugeRrInput } from './gauge-rr.js';
+export { gaugeRrAnova } from './gauge-rr-anova.js';
+export type { AnovaResult } from './gauge-rr-anova.js';

@@ -1,0 +1,151 @@
+/**
+ * Compute services of the uncertainty API. Nothing is stored and nothing depends on who asks
+ * (the routes restrict the callers to staff), so these take only the input. The GUM and the
+ * other calculations are cheap and run on the request thread; anything with Monte Carlo runs
+ * in the worker pool, bounded in trials and time.
+ */
+import {
+  ConformityError,
+  GaugeRrError,
+  UncertaintyModelError,
+  analyzeCharacteristicTrends,
+  compareSeries,
+  decideConformity,
+  evaluate,
+  gaugeRrAnova,
+  gaugeRrAverageRange,
+  type AnovaResult,
+  type AverageRangeResult,
+  type CharacteristicSeries,
+  type ComparisonSeriesResult,
+  type ConformityResult,
+  type DecisionRule,
+  type DecisionType,
+  type EvaluationRequest,
+  type EvaluationResult,
+  type ReferenceComparison,
+  type Tolerance,
+  type TrendResult,
+} from './domain/index.js';
+import type { McmWorkerPool } from './mcm-worker-pool.js';
+
+/** Server-side bounds of a Monte Carlo run: nothing runs unbounded, whatever the request says. */
+export const MCM_LIMITS = {
+  maxTrials: 10_000_000,
+  maxTimeMs: 20_000,
+} as const;
+
+/** Infinite degrees of freedom as JSON null (JSON has no Infinity); see the response schema. */
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** The evaluation result in its JSON form: infinite dof and an undefined k become null. */
+function toJson(result: EvaluationResult) {
+  const { gum, report } = result;
+  return {
+    ...result,
+    ...(gum && {
+      gum: {
+        ...gum,
+        effectiveDof: finiteOrNull(gum.effectiveDof),
+        effectiveDofUnrounded: finiteOrNull(gum.effectiveDofUnrounded),
+        budget: gum.budget.map((row) => ({ ...row, dof: finiteOrNull(row.dof) })),
+      },
+    }),
+    report: { ...report, coverageFactor: finiteOrNull(report.coverageFactor) },
+  };
+}
+
+export type EvaluationJson = ReturnType<typeof toJson>;
+
+function checkMcmLimits(request: EvaluationRequest): number {
+  const { trials, maxTrials, maxTimeMs = MCM_LIMITS.maxTimeMs } = request.mcm ?? {};
+  for (const [field, value, max] of [['trials', trials, MCM_LIMITS.maxTrials], ['maxTrials', maxTrials, MCM_LIMITS.maxTrials], ['maxTimeMs', maxTimeMs, MCM_LIMITS.maxTimeMs]] as const) {
+    if (value !== undefined && !(value > 0 && value <= max)) {
+      throw new UncertaintyModelError('LIMS_UNCERTAINTY_INVALID_INPUT', `'mcm.${field}' must be in (0, ${max}] on this server`, { field: `mcm.${field}`, value, max });
+    }
+  }
+  return maxTimeMs;
+}
+
+/**
+ * Evaluates a measurement model by the GUM, Monte Carlo or both (JCGM 100, JCGM 101).
+ * The GUM alone runs here; Monte Carlo runs in a worker thread with the request's time limit
+ * (default and maximum MCM_LIMITS.maxTimeMs) and is cancelled when `signal` aborts.
+ * @throws UncertaintyModelError (LIMS_UNCERTAINTY_*) for anything the engine cannot evaluate,
+ *   DomainError LIMS_UNCERTAINTY_MCM_BUSY when every worker is busy and the queue is full.
+ */
+export async function evaluateUncertainty(pool: McmWorkerPool, request: EvaluationRequest, signal?: AbortSignal): Promise<EvaluationJson> {
+  if ((request.method ?? 'gum') === 'gum') return toJson(evaluate(request));
+  const maxTimeMs = checkMcmLimits(request);
+  const result = await pool.run({ ...request, mcm: { ...request.mcm, maxTimeMs } }, { maxTimeMs, ...(signal && { signal }) });
+  return toJson(result);
+}
+
+export interface ConformityRequest {
+  readonly measuredValue: number;
+  readonly standardUncertainty?: number;
+  readonly expandedUncertainty?: number;
+  readonly coverageFactor?: number;
+  readonly tolerance: Tolerance;
+  readonly rule: { readonly kind: DecisionRule['kind']; readonly guardBandFactor?: number };
+  readonly decisionType: DecisionType;
+}
+
+/**
+ * Decides conformity with a tolerance under an ILAC-G8 / ISO 14253-1 decision rule, with the
+ * specific risk of the decision for a normal measurement PDF (JCGM 106).
+ * @throws ConformityError (LIMS_UNCERTAINTY_*) for invalid values, limits or guard bands.
+ */
+export function assessConformity(request: ConformityRequest): ConformityResult {
+  const { rule } = request;
+  if (rule.kind === 'simple' && rule.guardBandFactor !== undefined) {
+    throw new ConformityError('LIMS_UNCERTAINTY_GUARD_BAND_INVALID', "Simple acceptance has no guard band; leave out 'guardBandFactor' or use the guarded rule.", { guardBandFactor: rule.guardBandFactor });
+  }
+  return decideConformity({
+    measuredValue: request.measuredValue,
+    uncertainty: { u: request.standardUncertainty, U: request.expandedUncertainty, k: request.coverageFactor },
+    tolerance: request.tolerance,
+    rule: rule.kind === 'simple' ? { kind: 'simple' } : { kind: 'guarded', ...(rule.guardBandFactor !== undefined && { guardBandFactor: rule.guardBandFactor }) },
+    decisionType: request.decisionType,
+  });
+}
+
+/**
+ * Scores a company's values against the laboratory's reference values (difference, En, zeta,
+ * the U the company would need) and estimates the company's uncertainty over the series.
+ * @throws ComparisonError (LIMS_UNCERTAINTY_COMPARISON_*) for invalid rows.
+ */
+export function compareWithReferences(request: { readonly rows: readonly ReferenceComparison[] }): ComparisonSeriesResult {
+  return compareSeries(request.rows);
+}
+
+/**
+ * Deviations from nominal and the drift per year, with its uncertainty, per characteristic of
+ * a machine tool's reference test pieces.
+ * @throws TrendError (LIMS_UNCERTAINTY_TREND_*) naming the characteristic and point.
+ */
+export function analyzeTrends(request: { readonly characteristics: readonly CharacteristicSeries[] }): { characteristics: Array<TrendResult & { characteristic: string }> } {
+  return { characteristics: analyzeCharacteristicTrends(request.characteristics) };
+}
+
+export interface GaugeRrRequest {
+  readonly method: 'averageRange' | 'anova';
+  readonly measurements: readonly (readonly (readonly number[])[])[];
+  readonly tolerance?: number;
+  readonly processVariation?: number;
+  readonly interactionAlpha?: number;
+}
+
+/**
+ * Gauge repeatability and reproducibility by the average-and-range or the ANOVA method
+ * (AIAG MSA 4th ed.): EV, AV, GRR, PV, TV, %GRR, ndc and the acceptance verdicts.
+ * @throws GaugeRrError (LIMS_UNCERTAINTY_GAUGE_RR_*) for unbalanced or too small studies.
+ */
+export function analyzeGaugeRr(request: GaugeRrRequest): AverageRangeResult | AnovaResult {
+  const { method, interactionAlpha, ...input } = request;
+  if (method === 'anova') return gaugeRrAnova(input, interactionAlpha === undefined ? {} : { interactionAlpha });
+  if (interactionAlpha !== undefined) {
+    throw new GaugeRrError('LIMS_UNCERTAINTY_GAUGE_RR_OPTION_INVALID', "'interactionAlpha' applies to the ANOVA method only.", { interactionAlpha });
+  }
+  return gaugeRrAverageRange(input);
+}
