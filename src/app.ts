@@ -12,6 +12,8 @@ import { agreementsRoutes } from './modules/agreements/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { pricingRoutes } from './modules/pricing/index.js';
+import { quotesRoutes } from './modules/quotes/index.js';
 import { uncertaintyRoutes } from './modules/uncertainty/index.js';
 import { usersRoutes } from './modules/users/index.js';
 
@@ -89,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes);
       await api.register(companiesRoutes);
       await api.register(agreementsRoutes);
+      await api.register(pricingRoutes);
+      await api.register(quotesRoutes);
       await api.register(auditRoutes);
       await api.register(uncertaintyRoutes);
     },

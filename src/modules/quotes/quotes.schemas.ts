@@ -1,0 +1,87 @@
+const money = { type: 'string', description: 'Euros, exact decimal string' } as const;
+const date = { type: 'string', format: 'date' } as const;
+const uuid = { type: 'string', format: 'uuid' } as const;
+
+export const createQuoteBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['lines'],
+  properties: {
+    companyId: { ...uuid, description: 'Staff: the customer; customers: omit (always their own company)' },
+    lines: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['itemCode', 'quantity'],
+        properties: { itemCode: { type: 'string', minLength: 1, maxLength: 32, example: 'CMM-H' }, quantity: { type: 'string', pattern: '^\\d{1,6}(\\.\\d{1,2})?$', example: '6' } },
+      },
+    },
+    expectedReceiptOn: { ...date, description: 'When the items will reach the lab (default today); delivery is counted from it in working days' },
+    customerReference: { type: 'string', minLength: 1, maxLength: 200, example: 'PO 4500123' },
+    notes: { type: 'string', minLength: 1, maxLength: 2000 },
+  },
+  example: { lines: [{ itemCode: 'CMM-H', quantity: '6' }, { itemCode: 'MIC-25', quantity: '4' }], expectedReceiptOn: '2026-12-22', customerReference: 'PO 4500123' },
+} as const;
+
+export const acceptQuoteBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['acceptedByName'],
+  properties: { acceptedByName: { type: 'string', minLength: 1, maxLength: 200, description: "Name of the person accepting for the customer (recorded as the customer's signature)", example: 'Matti Mittaaja' } },
+  example: { acceptedByName: 'Matti Mittaaja' },
+} as const;
+
+const line = {
+  type: 'object',
+  required: ['lineNo', 'itemCode', 'description', 'service', 'unit', 'quantity', 'listUnitPrice', 'discountPercent', 'unitPrice', 'lineNet', 'priceSource', 'agreementId', 'deliveryWorkingDays'],
+  properties: {
+    lineNo: { type: 'integer' },
+    itemCode: { type: 'string' },
+    description: { type: 'string' },
+    service: { type: 'string' },
+    unit: { type: 'string' },
+    quantity: { type: 'string' },
+    listUnitPrice: money,
+    discountPercent: { type: 'string' },
+    unitPrice: money,
+    lineNet: money,
+    priceSource: { type: 'string', enum: ['price_list', 'agreement_discount', 'agreement_fixed_price'] },
+    agreementId: { ...uuid, nullable: true, description: 'The annual agreement that priced the line' },
+    deliveryWorkingDays: { type: 'integer' },
+  },
+} as const;
+
+export const quoteSchema = {
+  type: 'object',
+  required: ['id', 'number', 'companyId', 'status', 'quoteDate', 'validUntil', 'expectedReceiptOn', 'deliveryWorkingDays', 'deliveryDate', 'priceListVersionId', 'vatRate', 'netTotal', 'vatTotal', 'grossTotal', 'customerReference', 'notes', 'requestedBy', 'decidedBy', 'decidedAt', 'adHocAgreementId', 'createdAt', 'lines'],
+  properties: {
+    id: uuid,
+    number: { type: 'string', example: 'Q-2026-00001' },
+    companyId: uuid,
+    status: { type: 'string', enum: ['issued', 'accepted', 'declined', 'expired'], description: 'expired is derived: issued and past validUntil' },
+    quoteDate: date,
+    validUntil: date,
+    expectedReceiptOn: date,
+    deliveryWorkingDays: { type: 'integer' },
+    deliveryDate: { ...date, description: 'Promised delivery: working days from expectedReceiptOn, Finnish holidays and weekends excluded' },
+    priceListVersionId: uuid,
+    vatRate: { type: 'string' },
+    netTotal: money,
+    vatTotal: money,
+    grossTotal: money,
+    customerReference: { type: 'string', nullable: true },
+    notes: { type: 'string', nullable: true },
+    requestedBy: uuid,
+    decidedBy: { ...uuid, nullable: true },
+    decidedAt: { type: 'string', format: 'date-time', nullable: true },
+    adHocAgreementId: { ...uuid, nullable: true, description: 'The ad hoc agreement made on acceptance when no annual agreement covers the services' },
+    createdAt: { type: 'string', format: 'date-time' },
+    lines: { type: 'array', items: line },
+  },
+} as const;
+
+export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } } as const;
+export const listQuery = { type: 'object', additionalProperties: false, properties: { companyId: uuid } } as const;
