@@ -7,3 +7,6 @@ export * from './counters.tables.js';
 export * from '../modules/agreements/agreements.tables.js';
 export * from '../modules/pricing/pricing.tables.js';
 export * from '../modules/quotes/quotes.tables.js';
+export * from '../modules/equipment/equipment.tables.js';
+export * from '../modules/methods/methods.tables.js';
+export * from '../modules/competence/competence.tables.js';
