@@ -1,5 +1,5 @@
 import { requireActiveNda } from '../../src/modules/agreements/index.js';
-import { activeAgreement, agreementBody, createCustomer, sign, terms } from '../harness/commercial.js';
+import { activeAgreement, agreementBody, createCustomer, sign, terms, YEAR as Y } from '../harness/commercial.js';
 import { pdfText } from '../harness/pdf-text.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
@@ -61,18 +61,18 @@ describe('agreement lifecycle', () => {
   test('a draft becomes active when both parties have signed, and its NDA comes into force', async () => {
     const draft = await t.request({ method: 'POST', url: '/api/v1/agreements', payload: agreementBody(company) });
     expect(draft.statusCode).toBe(201);
-    expect(draft.json()).toMatchObject({ status: 'draft', version: 1, number: expect.stringMatching(/^AG-2026-\d{5}$/), nda: { status: 'pending', expiresOn: null } });
+    expect(draft.json()).toMatchObject({ status: 'draft', version: 1, number: expect.stringMatching(new RegExp(`^AG-${Y}-\\d{5}$`)), nda: { status: 'pending', expiresOn: null } });
     expect(draft.json().terms.languages).toEqual(['fi']);
     const id = draft.json().id;
 
-    expect((await t.request({ method: 'PATCH', url: `/api/v1/agreements/${id}`, payload: { validTo: '2026-12-30' } })).json().validTo).toBe('2026-12-30');
-    const half = await sign(t, id, 'customer', '2026-01-05', customer.token);
-    expect(half.json()).toMatchObject({ status: 'draft', customerSignature: { name: 'Matti Mittaaja', signedOn: '2026-01-05' } });
-    expect((await sign(t, id, 'lab', '2026-01-05', customer.token)).statusCode).toBe(403);
-    const full = await sign(t, id, 'lab', '2026-01-07');
-    expect(full.json()).toMatchObject({ status: 'active', signedOn: '2026-01-07', nda: { status: 'active', effectiveFrom: '2026-01-07', expiresOn: '2031-01-06' } });
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/agreements/${id}`, payload: { validTo: `${Y}-12-30` } })).json().validTo).toBe(`${Y}-12-30`);
+    const half = await sign(t, id, 'customer', `${Y}-01-05`, customer.token);
+    expect(half.json()).toMatchObject({ status: 'draft', customerSignature: { name: 'Matti Mittaaja', signedOn: `${Y}-01-05` } });
+    expect((await sign(t, id, 'lab', `${Y}-01-05`, customer.token)).statusCode).toBe(403);
+    const full = await sign(t, id, 'lab', `${Y}-01-07`);
+    expect(full.json()).toMatchObject({ status: 'active', signedOn: `${Y}-01-07`, nda: { status: 'active', effectiveFrom: `${Y}-01-07`, expiresOn: `${Y + 5}-01-06` } });
 
-    const edit = await t.request({ method: 'PATCH', url: `/api/v1/agreements/${id}`, payload: { validTo: '2026-12-31' } });
+    const edit = await t.request({ method: 'PATCH', url: `/api/v1/agreements/${id}`, payload: { validTo: `${Y}-12-31` } });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().code).toBe('LIMS_AGREEMENT_NOT_DRAFT');
   });
@@ -81,8 +81,8 @@ describe('agreement lifecycle', () => {
     const [existing] = (await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${company}` })).json().items;
     const res = await activeAgreement(t, company, {
       services: ['instrument_calibration'],
-      validFrom: '2026-06-01',
-      validTo: '2027-05-31',
+      validFrom: `${Y}-06-01`,
+      validTo: `${Y + 1}-05-31`,
       terms: terms({ pricing: { discounts: {}, fixedPrices: {} } }),
     });
     expect(res.statusCode).toBe(409);
@@ -92,11 +92,11 @@ describe('agreement lifecycle', () => {
     const active = (await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${company}` })).json().items.filter((a: { status: string }) => a.status === 'active');
     expect(active).toHaveLength(1);
     // The next year does not overlap.
-    expect((await activeAgreement(t, company, { validFrom: '2027-01-01', validTo: '2027-12-31' }, '2026-11-20')).json().status).toBe('active');
+    expect((await activeAgreement(t, company, { validFrom: `${Y + 1}-01-01`, validTo: `${Y + 1}-12-31` }, `${Y}-11-20`)).json().status).toBe('active');
   });
 
   test('a change to an active agreement is a new version; the old one stays readable', async () => {
-    const [current] = (await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${company}` })).json().items.filter((a: { validFrom: string }) => a.validFrom === '2026-01-01');
+    const [current] = (await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${company}` })).json().items.filter((a: { validFrom: string }) => a.validFrom === `${Y}-01-01`);
     const revision = await t.request({ method: 'POST', url: `/api/v1/agreements/${current.id}/revisions` });
     expect(revision.statusCode).toBe(201);
     expect(revision.json()).toMatchObject({ version: 2, status: 'draft', number: current.number, supersedesId: current.id });
@@ -104,8 +104,8 @@ describe('agreement lifecycle', () => {
     const v2 = revision.json().id;
     const newTerms = { ...current.terms, pricing: { discounts: { product_quality_control: '15' }, fixedPrices: {} } };
     await t.request({ method: 'PATCH', url: `/api/v1/agreements/${v2}`, payload: { terms: newTerms } });
-    await sign(t, v2, 'lab', '2026-06-01');
-    expect((await sign(t, v2, 'customer', '2026-06-02')).json()).toMatchObject({ status: 'active', version: 2 });
+    await sign(t, v2, 'lab', `${Y}-06-01`);
+    expect((await sign(t, v2, 'customer', `${Y}-06-02`)).json()).toMatchObject({ status: 'active', version: 2 });
     const versions = (await t.request({ method: 'GET', url: `/api/v1/agreements/${v2}/versions`, token: customer.token })).json().items;
     expect(versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'active']]);
     expect(versions[0].terms.pricing.discounts).toEqual({ product_quality_control: '10' });
@@ -116,7 +116,7 @@ describe('agreement lifecycle', () => {
     expect(old.json().status).toBe('expired');
     const ended = await t.request({ method: 'POST', url: `/api/v1/agreements/${old.json().id}/terminate`, payload: { reason: 'x' } });
     expect(ended.json().code).toBe('LIMS_AGREEMENT_NOT_ACTIVE');
-    const [next] = (await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${company}` })).json().items.filter((a: { validFrom: string }) => a.validFrom === '2027-01-01');
+    const [next] = (await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${company}` })).json().items.filter((a: { validFrom: string }) => a.validFrom === `${Y + 1}-01-01`);
     expect((await t.request({ method: 'POST', url: `/api/v1/agreements/${next.id}/terminate`, payload: {} })).statusCode).toBe(400);
     const res = await t.request({ method: 'POST', url: `/api/v1/agreements/${next.id}/terminate`, payload: { reason: 'Tuotanto siirtyi Viroon.' } });
     expect(res.json()).toMatchObject({ status: 'terminated', terminationReason: 'Tuotanto siirtyi Viroon.' });
@@ -134,13 +134,13 @@ describe('NDA gate', () => {
     await expect(requireActiveNda(t.database.db, company)).rejects.toMatchObject({ code: 'LIMS_NDA_REQUIRED' });
     expect((await t.request({ method: 'GET', url: `/api/v1/companies/${company}/nda-status` })).json()).toEqual({ companyId: company, inForce: false, nda: null });
 
-    await activeAgreement(t, company, {}, '2026-01-02');
+    await activeAgreement(t, company, {}, `${Y}-01-02`);
     const nda = await requireActiveNda(t.database.db, company, { covering: 'drawings' });
-    expect(nda.expiresOn).toBe('2031-01-01');
+    expect(nda.expiresOn).toBe(`${Y + 5}-01-01`);
     await expect(requireActiveNda(t.database.db, company, { covering: 'business_information' })).rejects.toMatchObject({ code: 'LIMS_NDA_REQUIRED' });
-    await expect(requireActiveNda(t.database.db, company, { day: '2031-01-02' })).rejects.toMatchObject({ code: 'LIMS_NDA_REQUIRED' });
+    await expect(requireActiveNda(t.database.db, company, { day: `${Y + 5}-01-02` })).rejects.toMatchObject({ code: 'LIMS_NDA_REQUIRED' });
     const status = (await t.request({ method: 'GET', url: `/api/v1/companies/${company}/nda-status` })).json();
-    expect(status).toMatchObject({ inForce: true, nda: { status: 'active', expiresOn: '2031-01-01' } });
+    expect(status).toMatchObject({ inForce: true, nda: { status: 'active', expiresOn: `${Y + 5}-01-01` } });
   });
 });
 
@@ -153,7 +153,7 @@ describe('isolation', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementB.id}`, token: userA.token })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementB.id}/document`, token: userA.token })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementB.id}/versions`, token: userA.token })).statusCode).toBe(404);
-    expect((await t.request({ method: 'POST', url: `/api/v1/agreements/${agreementB.id}/sign`, token: userA.token, payload: { party: 'customer', name: 'X', signedOn: '2026-01-01' } })).statusCode).toBe(404);
+    expect((await t.request({ method: 'POST', url: `/api/v1/agreements/${agreementB.id}/sign`, token: userA.token, payload: { party: 'customer', name: 'X', signedOn: `${Y}-01-01` } })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/ndas/${agreementB.nda.id}`, token: userA.token })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/companies/${b}/nda-status`, token: userA.token })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/agreements?companyId=${b}`, token: userA.token })).json().items).toEqual([]);
@@ -175,7 +175,7 @@ describe('agreement document', () => {
     expect(text).toContain('Eesti Mõõt OÜ');
     expect(text).toContain('9. Salassapitosopimus');
     expect(text).toContain('Molemminpuolinen: kumpikin osapuoli sitoutuu pitämään toisen osapuolen luottamukselliset tiedot salassa.');
-    expect(text).toContain('Salassapitovelvollisuus on voimassa 60 kuukautta voimaantulosta (2.1.2026 – 1.1.2031)');
+    expect(text).toContain(`Salassapitovelvollisuus on voimassa 60 kuukautta voimaantulosta (2.1.${Y} – 1.1.${Y + 5})`);
     expect(text).toContain('CAD-mallit ja PMI-tiedot');
     expect(text).toContain('Tuotteiden laadunvalvonta: 10 työpäivää');
     expect(text).toContain('Suojattu hyväksyntä (suojakaista w = U)');
