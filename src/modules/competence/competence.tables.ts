@@ -52,7 +52,7 @@ export const competenceEvidence = pgTable(
     methodId: uuid('method_id').references(() => methods.id),
     /** E.g. '%GRR', 'En', 'z'; the score as an exact decimal. */
     scoreKind: text('score_kind'),
-    score: numeric('score', { precision: 12, scale: 4 }),
+    score: numeric('score'),
     outcome: text('outcome'),
     /** Where the underlying record is (certificate number, report id, file). */
     documentReference: text('document_reference'),

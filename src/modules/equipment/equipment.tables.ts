@@ -25,7 +25,8 @@ export const checkResult = pgEnum('check_result', ['pass', 'fail']);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
-const measure = (name: string) => numeric(name, { precision: 20, scale: 9 });
+// Unconstrained numeric keeps a value's decimals as typed (0.50 stays 0.50).
+const measure = (name: string) => numeric(name);
 
 /** The lab's measuring equipment and reference standards. */
 export const equipment = pgTable(
@@ -125,7 +126,7 @@ export const calibrationValues = pgTable(
     value: measure('value').notNull(),
     unit: text('unit').notNull(),
     expandedUncertainty: measure('expanded_uncertainty').notNull(),
-    coverageFactor: numeric('coverage_factor', { precision: 6, scale: 3 }).notNull(),
+    coverageFactor: numeric('coverage_factor').notNull(),
   },
   (t) => [uniqueIndex('calibration_values_uq').on(t.calibrationId, t.position)],
 );

@@ -33,10 +33,10 @@ export const methodVersions = pgTable(
     cmcText: text('cmc_text'),
     /** Calibration and measurement capabilities; every number is a decimal string. */
     cmcEntries: jsonb('cmc_entries').$type<CmcEntry[]>().notNull(),
-    temperatureNominal: numeric('temperature_nominal', { precision: 6, scale: 3 }),
-    temperatureTolerance: numeric('temperature_tolerance', { precision: 6, scale: 3 }),
-    humidityMin: numeric('humidity_min', { precision: 5, scale: 2 }),
-    humidityMax: numeric('humidity_max', { precision: 5, scale: 2 }),
+    temperatureNominal: numeric('temperature_nominal'),
+    temperatureTolerance: numeric('temperature_tolerance'),
+    humidityMin: numeric('humidity_min'),
+    humidityMax: numeric('humidity_max'),
     /** Equipment types (see the equipment module) the method needs. */
     requiredEquipmentTypes: text('required_equipment_types').array().notNull(),
     /** The uncertainty budget template to use (defined by the uncertainty module). */

@@ -72,6 +72,21 @@ export const ERROR_CATALOGUE = {
   LIMS_QUOTE_INVALID: { status: 422, title: 'The quote request is not valid' },
   LIMS_QUOTE_NOT_OPEN: { status: 409, title: 'The quote has already been accepted or declined' },
   LIMS_QUOTE_EXPIRED: { status: 409, title: 'The quote is no longer valid' },
+
+  // --- laboratory records (equipment, methods, competence) ---
+  LIMS_EQUIPMENT_CODE_TAKEN: { status: 409, title: 'Another equipment item already has this identifier' },
+  LIMS_CALIBRATION_INVALID: { status: 422, title: 'The calibration record is not valid' },
+  LIMS_CALIBRATION_REFERENCE_INVALID: { status: 422, title: 'The reference standard calibration cannot be used for this calibration' },
+  LIMS_CALIBRATION_ALREADY_CORRECTED: { status: 409, title: 'The calibration record has already been corrected; correct the newest record' },
+  LIMS_CALIBRATION_ALREADY_WITHDRAWN: { status: 409, title: 'The calibration has already been withdrawn' },
+  LIMS_TRACEABILITY_CYCLE: { status: 422, title: 'The traceability chain would return to the same item' },
+  LIMS_METHOD_CODE_TAKEN: { status: 409, title: 'Another method already has this code' },
+  LIMS_METHOD_VERSION_INVALID: { status: 422, title: 'The method version is not valid' },
+  LIMS_METHOD_VERSION_RELEASED: { status: 409, title: 'The method version is released and cannot be changed; make a new version' },
+  LIMS_METHOD_DRAFT_EXISTS: { status: 409, title: 'The method already has a draft version' },
+  LIMS_STAFF_NOT_STAFF: { status: 422, title: 'The user is not an active member of the lab staff' },
+  LIMS_AUTHORIZATION_INVALID: { status: 422, title: 'The authorization is not valid' },
+  LIMS_AUTHORIZATION_ALREADY_REVOKED: { status: 409, title: 'The authorization has already been revoked' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
