@@ -2,7 +2,8 @@ import { todayInFinland } from '../../src/shared/finnish-calendar.js';
 import type { TestApp } from './test-app.js';
 
 /** The current year in Finland: agreements in the tests run over it, so they are in force today. */
-export const YEAR = Number(todayInFinland().slice(0, 4));
+/** The current year in Finland, read when called (a test file may fix the clock). */
+export const thisYear = (): number => Number(todayInFinland().slice(0, 4));
 
 /** Builders for customers, agreements and price lists through the API. */
 export async function createCustomer(t: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
@@ -26,8 +27,8 @@ export function agreementBody(companyId: string, overrides: Record<string, unkno
     companyId,
     kind: 'annual',
     services: ['product_quality_control', 'instrument_calibration', 'reference_measurement'],
-    validFrom: `${YEAR}-01-01`,
-    validTo: `${YEAR}-12-31`,
+    validFrom: `${thisYear()}-01-01`,
+    validTo: `${thisYear()}-12-31`,
     terms: terms(),
     nda: { kind: 'mutual', covers: ['drawings', 'cad_models', 'measurement_results'], termMonths: 60 },
     ...overrides,
@@ -35,7 +36,7 @@ export function agreementBody(companyId: string, overrides: Record<string, unkno
 }
 
 /** Drafts an agreement and signs it for both parties; returns the response of the final signature. */
-export async function activeAgreement(t: TestApp, companyId: string, overrides: Record<string, unknown> = {}, signedOn = `${YEAR}-01-02`) {
+export async function activeAgreement(t: TestApp, companyId: string, overrides: Record<string, unknown> = {}, signedOn = `${thisYear()}-01-02`) {
   const draft = await t.request({ method: 'POST', url: '/api/v1/agreements', payload: agreementBody(companyId, overrides) });
   if (draft.statusCode !== 201) throw new Error(`agreement: ${draft.statusCode} ${draft.body}`);
   const id = draft.json().id;

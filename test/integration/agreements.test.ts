@@ -1,8 +1,9 @@
 import { requireActiveNda } from '../../src/modules/agreements/index.js';
-import { activeAgreement, agreementBody, createCustomer, sign, terms, YEAR as Y } from '../harness/commercial.js';
+import { activeAgreement, agreementBody, createCustomer, sign, terms, thisYear } from '../harness/commercial.js';
 import { pdfText } from '../harness/pdf-text.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
+const Y = thisYear();
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();

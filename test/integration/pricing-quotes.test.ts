@@ -1,5 +1,13 @@
+import { jest } from '@jest/globals';
 import { activeAgreement, createCustomer } from '../harness/commercial.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
+
+// The hand-checked delivery dates below fall in 2027 and a quote may not expect items in the past,
+// so the service's clock is fixed at the start of 2027 (only Date is faked; timers run as usual).
+jest.useFakeTimers({
+  now: new Date('2027-01-04T08:00:00Z'),
+  doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+});
 
 let t: TestApp;
 let annualCo: string;
