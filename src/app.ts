@@ -11,7 +11,10 @@ import { registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
+import { competenceRoutes } from './modules/competence/index.js';
+import { equipmentRoutes } from './modules/equipment/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { methodsRoutes } from './modules/methods/index.js';
 import { pricingRoutes } from './modules/pricing/index.js';
 import { quotesRoutes } from './modules/quotes/index.js';
 import { uncertaintyRoutes } from './modules/uncertainty/index.js';
@@ -95,6 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(quotesRoutes);
       await api.register(auditRoutes);
       await api.register(uncertaintyRoutes);
+      await api.register(equipmentRoutes);
+      await api.register(methodsRoutes);
+      await api.register(competenceRoutes);
     },
     { prefix: '/api/v1' },
   );

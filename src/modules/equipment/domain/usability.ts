@@ -28,12 +28,13 @@ const byDayThenRecord = <T extends { recordedAt: string }>(day: (x: T) => Day) =
 
 /**
  * The stored status in force on a day: the latest event effective by then. Before the first event
- * the item had its initial status (registering an item does not make its past unknown).
+ * the item had the status it was registered with (a later change back-dated before the
+ * registration day must not rewrite the days before it took effect).
  */
 export function statusOn(events: readonly StatusEvent[], at: Day, current: EquipmentStatus): EquipmentStatus {
-  const sorted = [...events].sort(byDayThenRecord((e) => e.effectiveOn));
-  const effective = sorted.filter((e) => e.effectiveOn <= at);
-  return effective[effective.length - 1]?.status ?? sorted[0]?.status ?? current;
+  const effective = events.filter((e) => e.effectiveOn <= at).sort(byDayThenRecord((e) => e.effectiveOn));
+  const initial = [...events].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))[0];
+  return effective[effective.length - 1]?.status ?? initial?.status ?? current;
 }
 
 /**
