@@ -227,4 +227,4 @@ export const documentQuery = {
   properties: { companion: { type: 'string', enum: DOCUMENT_LANGUAGES, description: "Companion translation language; defaults to the company's preferred language" } },
 } as const;
 
-export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } } as const;
+export { idParams } from '../../http/common-schemas.js';

@@ -106,12 +106,7 @@ export const createContactBody = {
   },
 } as const;
 
-export const idParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id'],
-  properties: { id: { type: 'string', format: 'uuid' } },
-} as const;
+export { idParams } from '../../http/common-schemas.js';
 
 export interface CompanyInput {
   name?: string;

@@ -12,7 +12,7 @@ const status = { type: 'string', enum: ['in_service', 'out_of_service', 'quarant
 const calibratorKind = { type: 'string', enum: ['internal', 'accredited_lab', 'nmi'] } as const;
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', required, properties }) as const;
 
-export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } } as const;
+export { idParams } from '../../http/common-schemas.js';
 export const calibrationParams = { type: 'object', additionalProperties: false, required: ['id', 'calibrationId'], properties: { id: uuid, calibrationId: uuid } } as const;
 export const atQuery = { type: 'object', additionalProperties: false, properties: { at: { ...day, description: 'As of this day (default today, Finnish time)' } } } as const;
 export const sinceQuery = { type: 'object', additionalProperties: false, required: ['since'], properties: { since: day } } as const;

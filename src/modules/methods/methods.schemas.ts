@@ -56,7 +56,7 @@ export const versionBody = { type: 'object', additionalProperties: false, proper
 export const updateDraftBody = { ...versionBody, minProperties: 1 } as const;
 export const releaseBody = { type: 'object', additionalProperties: false, properties: { effectiveFrom: { type: 'string', format: 'date' } }, example: { effectiveFrom: '2026-04-01' } } as const;
 
-export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } } as const;
+export { idParams } from '../../http/common-schemas.js';
 export const versionParams = { type: 'object', additionalProperties: false, required: ['id', 'versionId'], properties: { id: uuid, versionId: uuid } } as const;
 
 export const versionSchema = obj({

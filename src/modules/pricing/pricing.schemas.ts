@@ -140,4 +140,4 @@ export const customerPricesSchema = {
 } as const;
 
 export const pricesQuery = { type: 'object', additionalProperties: false, properties: { companyId: { type: 'string', format: 'uuid', description: 'Staff: whose prices; customers always get their own' } } } as const;
-export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } } as const;
+export { idParams } from '../../http/common-schemas.js';

@@ -83,5 +83,5 @@ export const quoteSchema = {
   },
 } as const;
 
-export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: uuid } } as const;
+export { idParams } from '../../http/common-schemas.js';
 export const listQuery = { type: 'object', additionalProperties: false, properties: { companyId: uuid } } as const;

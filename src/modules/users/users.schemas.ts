@@ -104,9 +104,4 @@ export const listUsersQuery = {
   properties: { role: { type: 'string', enum: ROLES }, companyId: { type: 'string', format: 'uuid' } },
 } as const;
 
-export const idParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id'],
-  properties: { id: { type: 'string', format: 'uuid' } },
-} as const;
+export { idParams } from '../../http/common-schemas.js';
