@@ -14,6 +14,7 @@ import { companiesRoutes } from './modules/companies/index.js';
 import { competenceRoutes } from './modules/competence/index.js';
 import { equipmentRoutes } from './modules/equipment/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { jobsRoutes } from './modules/jobs/index.js';
 import { methodsRoutes } from './modules/methods/index.js';
 import { pricingRoutes } from './modules/pricing/index.js';
 import { quotesRoutes } from './modules/quotes/index.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(equipmentRoutes);
       await api.register(methodsRoutes);
       await api.register(competenceRoutes);
+      await api.register(jobsRoutes);
     },
     { prefix: '/api/v1' },
   );

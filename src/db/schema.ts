@@ -10,3 +10,4 @@ export * from '../modules/quotes/quotes.tables.js';
 export * from '../modules/equipment/equipment.tables.js';
 export * from '../modules/methods/methods.tables.js';
 export * from '../modules/competence/competence.tables.js';
+export * from '../modules/jobs/jobs.tables.js';

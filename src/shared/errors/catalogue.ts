@@ -87,6 +87,12 @@ export const ERROR_CATALOGUE = {
   LIMS_STAFF_NOT_STAFF: { status: 422, title: 'The user is not an active member of the lab staff' },
   LIMS_AUTHORIZATION_INVALID: { status: 422, title: 'The authorization is not valid' },
   LIMS_AUTHORIZATION_ALREADY_REVOKED: { status: 409, title: 'The authorization has already been revoked' },
+
+  // --- jobs (src/modules/jobs) ---
+  LIMS_JOB_ILLEGAL_TRANSITION: { status: 409, title: 'The job cannot move to that state from its current state' },
+  LIMS_JOB_NOT_EDITABLE: { status: 409, title: 'Items and characteristics can only be changed until the job is accepted' },
+  LIMS_JOB_INVALID: { status: 422, title: 'The job content is not valid' },
+  LIMS_JOB_NO_AGREEMENT: { status: 422, title: 'No active agreement of the company covers the service of the job' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
