@@ -242,4 +242,11 @@ describe('isolation between companies', () => {
     expect(page2.items[0].id).not.toBe(page1.items[0].id);
     expect((await get('/jobs?status=lost', qm)).statusCode).toBe(400);
   });
+
+  test('the list filters by submission day', async () => {
+    const todays = (await get(`/jobs?submittedFrom=${today()}&submittedTo=${today()}`, customerA)).json();
+    expect(todays.total).toBe((await get('/jobs', customerA)).json().total);
+    expect((await get(`/jobs?submittedTo=${thisYear() - 1}-12-31`, customerA)).json()).toMatchObject({ items: [], total: 0 });
+    expect((await get(`/jobs?submittedFrom=${thisYear() + 1}-01-01`, qm)).json().total).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, max, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { JobState } from './domain/job-lifecycle.js';
 import { jobCharacteristics, jobItems, jobs } from './jobs.tables.js';
@@ -35,13 +35,25 @@ export interface JobFilter {
   status?: JobState;
   kind?: JobRow['kind'];
   companyId?: string;
+  /** Submitted on or after this day (Finnish time). */
+  submittedFrom?: string;
+  /** Submitted on or before this day (Finnish time). */
+  submittedTo?: string;
   limit: number;
   offset: number;
 }
 
 /** One page of the jobs in scope, newest number first, and the count of all that match. */
 export async function listJobs(db: Db, scope: string | undefined, f: JobFilter): Promise<{ rows: JobRow[]; total: number }> {
-  const where = scoped(scope, f.status ? eq(jobs.status, f.status) : undefined, f.kind ? eq(jobs.kind, f.kind) : undefined, f.companyId ? eq(jobs.companyId, f.companyId) : undefined);
+  const where = scoped(
+    scope,
+    f.status ? eq(jobs.status, f.status) : undefined,
+    f.kind ? eq(jobs.kind, f.kind) : undefined,
+    f.companyId ? eq(jobs.companyId, f.companyId) : undefined,
+    // Days are Finnish calendar days, whatever the database's time zone.
+    f.submittedFrom ? sql`${jobs.createdAt} >= (${f.submittedFrom}::date)::timestamp AT TIME ZONE 'Europe/Helsinki'` : undefined,
+    f.submittedTo ? sql`${jobs.createdAt} < (${f.submittedTo}::date + 1)::timestamp AT TIME ZONE 'Europe/Helsinki'` : undefined,
+  );
   const rows = await db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt), desc(jobs.number)).limit(f.limit).offset(f.offset);
   const [total] = await db.select({ n: count() }).from(jobs).where(where);
   return { rows, total: total!.n };

@@ -33,7 +33,7 @@ export async function jobsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: JobFilter }>('/jobs', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'List jobs, newest first, by status and kind (a customer sees only its own)', querystring: s.listQuery, response: { 200: s.jobPage } },
+    schema: { tags, summary: 'List jobs, newest first, by status, kind and submission day (a customer sees only its own)', querystring: s.listQuery, response: { 200: s.jobPage } },
     handler: async (request) => getJobs(db, actorOf(request), request.query),
   });
 

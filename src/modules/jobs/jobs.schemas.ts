@@ -27,7 +27,7 @@ export const characteristic = {
   properties: {
     identifier: { ...text(50), description: 'Balloon number or identifier on the drawing', example: '12' },
     type: { type: 'string', enum: CHARACTERISTIC_TYPES },
-    nominal: { ...decimal, description: 'Required for sizes (length, diameter, distance, angle)' },
+    nominal: { ...decimal, description: 'Required for sizes (length, diameter, distance, angle) unless toleranced by limits' },
     unit: { ...text(10), example: 'mm' },
     tolerance,
     datums: { type: 'array', maxItems: 3, items: text(10), description: 'Datum references of a geometric tolerance, in order' },
@@ -176,6 +176,8 @@ export const listQuery = {
     status: { type: 'string', enum: JOB_STATES },
     kind: { type: 'string', enum: LAB_SERVICES },
     companyId: uuid,
+    submittedFrom: { ...date, description: 'Submitted on or after this day (Finnish time)' },
+    submittedTo: { ...date, description: 'Submitted on or before this day (Finnish time)' },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
     offset: { type: 'integer', minimum: 0, default: 0 },
   },

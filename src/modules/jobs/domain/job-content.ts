@@ -54,7 +54,8 @@ export function characteristicProblem(c: CharacteristicInput): string | null {
   if (isGeometric(c.type) !== (t.kind === 'geometric')) {
     return isGeometric(c.type) ? `${at}: a ${c.type} tolerance is a single geometric tolerance value` : `${at}: a ${c.type} needs a size tolerance (symmetric, deviations or limits), not a geometric one`;
   }
-  if (!isGeometric(c.type) && c.nominal === undefined) return `${at}: a ${c.type} needs a nominal value`;
+  // A limit dimension (e.g. 9.9/10.1) is complete without a nominal; ± and deviations are not.
+  if (!isGeometric(c.type) && t.kind !== 'limits' && c.nominal === undefined) return `${at}: a ${c.type} toleranced with ${t.kind} needs a nominal value`;
   if (c.datums && c.datums.length > 0 && !isGeometric(c.type)) return `${at}: datum references belong to geometric tolerances`;
   if ((t.kind === 'symmetric' || t.kind === 'geometric') && compare(t.value, '0') <= 0) return `${at}: the tolerance value must be more than zero`;
   if (t.kind === 'deviations' && compare(t.lower, t.upper) >= 0) return `${at}: the lower deviation ${t.lower} must be less than the upper deviation ${t.upper}`;
