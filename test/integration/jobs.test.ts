@@ -208,6 +208,17 @@ describe('refusals', () => {
     const noAgreement = await createCustomer(t, { name: 'Uusi Oy' });
     expect((await post('/jobs', null, { companyId: noAgreement, kind: 'instrument_calibration' })).json().code).toBe('LIMS_JOB_NO_AGREEMENT');
   });
+  test('contract review refuses a job whose agreement has ended since submission', async () => {
+    const co = await createCustomer(t, { name: 'Päättyvä Oy' });
+    const agreement = (await activeAgreement(t, co)).json();
+    const job = (await post('/jobs', null, { companyId: co, kind: 'product_quality_control', items: [shaft] })).json();
+    expect(job.agreementId).toBe(agreement.id);
+    expect((await post(`/agreements/${agreement.id}/terminate`, null, { reason: 'Asiakas lopetti toimintansa.' })).statusCode).toBe(200);
+    const res = await accept(job.id);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'LIMS_JOB_NO_AGREEMENT', detail: expect.stringMatching(/Reject the job/) });
+    expect((await get(`/jobs/${job.id}`, qm)).json().status).toBe('submitted');
+  });
 });
 
 describe('isolation between companies', () => {

@@ -44,7 +44,7 @@ export const acceptJob = (db: Db, actor: Actor, id: string, input: AcceptInput) 
       const bare = items.find((i) => !characteristics.some((c) => c.itemId === i.id));
       if (bare) throw invalid(`Item ${bare.lineNo} ("${bare.description}") has no characteristics to measure.`);
     }
-    const agreement = await coveringAgreement(tx, job.companyId, job.kind, today, job.agreementId);
+    const agreement = await coveringAgreement(tx, job.companyId, job.kind, today, job.agreementId, true);
     return {
       method: input.method,
       price: input.price,

@@ -39,12 +39,15 @@ export async function loadJob(db: Db, actor: Actor, id: string, forUpdate = fals
  * The agreement a new job of `kind` is placed under: the one named, or the first agreement in force
  * (annual before ad hoc) that covers the kind. None is LIMS_JOB_NO_AGREEMENT (422).
  */
-export async function coveringAgreement(db: Db, companyId: string, kind: LabService, day: string, agreementId?: string) {
+export async function coveringAgreement(db: Db, companyId: string, kind: LabService, day: string, agreementId?: string, forAcceptance = false) {
   const covering = (await agreementsInForce(db, companyId, day)).filter((a) => a.services.includes(kind));
   const chosen = agreementId ? covering.find((a) => a.id === agreementId) : covering[0];
   if (chosen) return chosen;
   const which = agreementId ? `Agreement ${agreementId} is not an active agreement of the company in force on ${day} covering ${kind}.` : `The company has no active agreement in force on ${day} that covers ${kind}.`;
-  throw new DomainError('LIMS_JOB_NO_AGREEMENT', `${which} Sign an annual agreement for the service, or accept a quote for it (which makes an ad hoc agreement), then submit the job.`, { kind, day });
+  const next = forAcceptance
+    ? 'Reject the job, or ask the customer to cancel it and submit it again under an agreement in force.'
+    : 'Sign an annual agreement for the service, or accept a quote for it (which makes an ad hoc agreement), then submit the job.';
+  throw new DomainError('LIMS_JOB_NO_AGREEMENT', `${which} ${next}`, { kind, day });
 }
 
 function checkItems(kind: LabService, items: readonly ItemInput[]): void {
