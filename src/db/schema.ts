@@ -11,3 +11,4 @@ export * from '../modules/equipment/equipment.tables.js';
 export * from '../modules/methods/methods.tables.js';
 export * from '../modules/competence/competence.tables.js';
 export * from '../modules/jobs/jobs.tables.js';
+export * from '../modules/results/results.tables.js';
