@@ -93,6 +93,18 @@ export const ERROR_CATALOGUE = {
   LIMS_JOB_NOT_EDITABLE: { status: 409, title: 'Items and characteristics can only be changed until the job is accepted' },
   LIMS_JOB_INVALID: { status: 422, title: 'The job content is not valid' },
   LIMS_JOB_NO_AGREEMENT: { status: 422, title: 'No active agreement of the company covers the service of the job' },
+
+  // --- results (src/modules/results) ---
+  LIMS_RESULT_JOB_NOT_IN_MEASUREMENT: { status: 409, title: 'Results can only be recorded while the job is in measurement' },
+  LIMS_RESULT_EQUIPMENT_NOT_USABLE: { status: 409, title: 'Equipment used was not usable at the measurement time' },
+  LIMS_RESULT_NOT_AUTHORIZED: { status: 409, title: 'The person is not authorized for the method version at the measurement time' },
+  LIMS_RESULT_ENVIRONMENT_OUT_OF_LIMITS: { status: 422, title: "The environmental readings are outside the method's limits; record a justified deviation" },
+  LIMS_RESULT_UNIT_MISMATCH: { status: 422, title: 'The unit of a reading does not fit the characteristic' },
+  LIMS_RESULT_INVALID: { status: 422, title: 'The result is not valid' },
+  LIMS_RESULT_ALREADY_CORRECTED: { status: 409, title: 'The result has already been corrected; correct the current result' },
+  LIMS_RESULT_RELEASED: { status: 409, title: "The item's results are released and locked" },
+  LIMS_RESULT_REVIEWER_IS_AUTHOR: { status: 409, title: 'The reviewer recorded a current result of the item; a second person must review' },
+  LIMS_RESULT_NOTHING_TO_RELEASE: { status: 409, title: 'The item has no results to release' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

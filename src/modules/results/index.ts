@@ -1,0 +1,2 @@
+export { resultsRoutes } from './results.routes.js';
+export { dimensionOf, unitsCompatible, type Dimension } from './domain/units.js';

@@ -1,0 +1,55 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { resultEquipment, resultReadings, resultReleases, results } from './results.tables.js';
+
+export type ResultRow = typeof results.$inferSelect;
+export type ReadingRow = typeof resultReadings.$inferSelect;
+export type ReleaseRow = typeof resultReleases.$inferSelect;
+
+/** Inserts a result with its equipment and readings (repeat numbers follow the order given). */
+export async function insertResult(
+  tx: Db,
+  values: typeof results.$inferInsert,
+  equipmentIds: readonly string[],
+  readings: readonly { value: string; unit: string }[],
+): Promise<ResultRow> {
+  const [row] = await tx.insert(results).values(values).returning();
+  await tx.insert(resultEquipment).values(equipmentIds.map((equipmentId) => ({ resultId: row!.id, equipmentId })));
+  await tx.insert(resultReadings).values(readings.map((r, i) => ({ resultId: row!.id, repeatNo: i + 1, value: r.value, unit: r.unit })));
+  return row!;
+}
+
+export async function findResult(db: Db, id: string): Promise<ResultRow | null> {
+  const [row] = await db.select().from(results).where(eq(results.id, id));
+  return row ?? null;
+}
+
+/** Every result of an item, corrected ones included, oldest first. */
+export async function listItemResults(db: Db, itemId: string): Promise<ResultRow[]> {
+  return db.select().from(results).where(eq(results.itemId, itemId)).orderBy(asc(results.createdAt), asc(results.id));
+}
+
+export async function findCorrection(db: Db, resultId: string): Promise<ResultRow | null> {
+  const [row] = await db.select().from(results).where(eq(results.correctsId, resultId));
+  return row ?? null;
+}
+
+export async function readingsOf(db: Db, resultIds: string[]): Promise<ReadingRow[]> {
+  if (resultIds.length === 0) return [];
+  return db.select().from(resultReadings).where(inArray(resultReadings.resultId, resultIds)).orderBy(asc(resultReadings.repeatNo));
+}
+
+export async function equipmentOf(db: Db, resultIds: string[]): Promise<{ resultId: string; equipmentId: string }[]> {
+  if (resultIds.length === 0) return [];
+  return db.select().from(resultEquipment).where(inArray(resultEquipment.resultId, resultIds));
+}
+
+export async function findRelease(db: Db, itemId: string): Promise<ReleaseRow | null> {
+  const [row] = await db.select().from(resultReleases).where(eq(resultReleases.itemId, itemId));
+  return row ?? null;
+}
+
+export async function insertRelease(tx: Db, values: typeof resultReleases.$inferInsert): Promise<ReleaseRow> {
+  const [row] = await tx.insert(resultReleases).values(values).returning();
+  return row!;
+}

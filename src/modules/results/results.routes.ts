@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../http/context.js';
+import { ALL_ROLES } from '../../shared/actor.js';
+import * as s from './results.schemas.js';
+import { RECORDERS, correctResult, getItemResults, recordResult, releaseItem, type ResultInput } from './results.service.js';
+
+const tags = ['Results'];
+type Id = { Params: { id: string } };
+
+/** Logging of measurement results against job items, corrections and the four-eyes release. */
+export async function resultsRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.lims;
+
+  app.post<Id & { Body: ResultInput }>('/job-items/:id/results', {
+    config: { roles: RECORDERS },
+    schema: {
+      tags,
+      summary: 'Record a measurement of a characteristic or calibration point (refused when equipment, competence, environment, unit or job state do not allow it)',
+      params: s.idParams,
+      body: s.resultBody,
+      response: { 201: s.resultSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await recordResult(db, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.get<Id>('/job-items/:id/results', {
+    config: { roles: ALL_ROLES },
+    schema: { tags, summary: "An item's results with corrections (current marked) and its release; customers see released results of their own jobs", params: s.idParams, response: { 200: s.itemResultsSchema } },
+    handler: async (request) => getItemResults(db, actorOf(request), request.params.id),
+  });
+
+  app.post<Id & { Body: ResultInput & { reason: string } }>('/results/:id/corrections', {
+    config: { roles: RECORDERS },
+    schema: { tags, summary: 'Correct a result with a new one and a reason (the corrected one stays visible)', params: s.idParams, body: s.correctionBody, response: { 201: s.resultSchema } },
+    handler: async (request, reply) => reply.code(201).send(await correctResult(db, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.post<Id & { Body: { remarks?: string | null } }>('/job-items/:id/results/release', {
+    config: { roles: RECORDERS },
+    schema: { tags, summary: "Review and release an item's results (four eyes: not by their author); released results are locked", params: s.idParams, body: s.releaseBody, response: { 200: s.itemResultsSchema } },
+    handler: async (request) => releaseItem(db, actorOf(request), request.params.id, request.body ?? {}),
+  });
+}

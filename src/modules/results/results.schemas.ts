@@ -1,0 +1,99 @@
+const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal as text, decimal point, kept as typed (e.g. "25.0110")' } as const;
+
+export { idParams } from '../../http/common-schemas.js';
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
+const nText = { type: 'string', nullable: true } as const;
+const nDecimal = { ...decimal, nullable: true } as const;
+const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', required, properties }) as const;
+const unit = { ...text(20), description: 'Length: m, mm, µm (or um), nm, in; angle: deg (°), rad, mrad, µrad, arcmin, arcsec. A reading fits a characteristic of the same dimension.' } as const;
+
+const resultFields = {
+  characteristicId: { ...uuid, description: "The job item's characteristic measured (products and reference pieces)" },
+  calibrationPoint: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['nominal', 'unit'],
+    description: 'Instruments: the calibration point (reference value); readings are the displayed values',
+    properties: { nominal: decimal, unit },
+  },
+  methodVersionId: uuid,
+  equipmentIds: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: uuid },
+  measuredAt: { type: 'string', format: 'date-time' },
+  environment: { type: 'object', additionalProperties: false, properties: { temperature: { ...decimal, description: '°C' }, humidity: { ...decimal, description: '%RH' } } },
+  readings: {
+    type: 'array',
+    minItems: 1,
+    maxItems: 1000,
+    items: { type: 'object', additionalProperties: false, required: ['value', 'unit'], properties: { value: decimal, unit } },
+  },
+  deviation: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['justification'],
+    description: "Environment outside the method's limits, recorded on purpose; flagged for the report",
+    properties: { justification: text(2000) },
+  },
+  remarks: { ...text(2000), nullable: true },
+} as const;
+const required = ['methodVersionId', 'equipmentIds', 'measuredAt', 'environment', 'readings'];
+const example = {
+  characteristicId: '5b0c1f0e-8d1a-4b55-9a39-1f7a0c2e9d11',
+  methodVersionId: '0f6c2b7e-3c1d-4a8e-9b2f-6d5e4c3b2a10',
+  equipmentIds: ['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+  measuredAt: '2026-03-02T09:15:00+02:00',
+  environment: { temperature: '20.2', humidity: '45' },
+  readings: [
+    { value: '25.0112', unit: 'mm' },
+    { value: '25.0110', unit: 'mm' },
+  ],
+  remarks: 'Measured at three heights, mean of two repeats',
+};
+
+export const resultBody = { type: 'object', additionalProperties: false, required, properties: resultFields, example } as const;
+
+export const correctionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...required, 'reason'],
+  properties: { ...resultFields, reason: text(1000) },
+  example: { ...example, readings: [{ value: '25.0121', unit: 'mm' }], reason: 'Second repeat was typed with digits swapped' },
+} as const;
+
+export const releaseBody = { type: 'object', additionalProperties: false, properties: { remarks: { ...text(2000), nullable: true } }, example: { remarks: 'Checked against the drawing' } } as const;
+
+const violation = obj({
+  quantity: { type: 'string', enum: ['temperature', 'humidity'] },
+  reading: nDecimal,
+  lower: decimal,
+  upper: decimal,
+  kind: { type: 'string', enum: ['below', 'above', 'missing'] },
+});
+
+export const resultSchema = obj({
+  id: uuid,
+  jobId: uuid,
+  itemId: uuid,
+  characteristicId: { ...uuid, nullable: true },
+  calibrationPoint: { ...obj({ nominal: decimal, unit: { type: 'string' } }), nullable: true },
+  methodVersionId: uuid,
+  equipmentIds: { type: 'array', items: uuid },
+  measuredAt: { type: 'string', format: 'date-time' },
+  environment: obj({ temperature: nDecimal, humidity: nDecimal }),
+  deviation: { ...obj({ justification: { type: 'string' }, violations: { type: 'array', items: violation } }), nullable: true },
+  readings: { type: 'array', items: obj({ repeat: { type: 'integer' }, value: decimal, unit: { type: 'string' } }) },
+  remarks: nText,
+  correctsId: { ...uuid, nullable: true },
+  correctionReason: nText,
+  correctedById: { ...uuid, nullable: true },
+  current: { type: 'boolean' },
+  recordedBy: uuid,
+  createdAt: { type: 'string', format: 'date-time' },
+});
+
+export const itemResultsSchema = obj({
+  itemId: uuid,
+  release: { ...obj({ id: uuid, reviewedBy: uuid, releasedAt: { type: 'string', format: 'date-time' }, remarks: nText }), nullable: true },
+  items: { type: 'array', items: resultSchema },
+});
