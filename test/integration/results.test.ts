@@ -111,6 +111,8 @@ describe('corrections, four eyes and release', () => {
     expect(list.find((r: { id: string }) => r.id === first)).toMatchObject({ current: false, correctedById: fixed.json().id, readings: [{ value: '25.0110' }, { value: '25.0112' }] });
     const again = await post(`/results/${first}/corrections`, tech, { ...result(), reason: 'again' });
     expect(again.json().code).toBe('LIMS_RESULT_ALREADY_CORRECTED');
+    const elsewhere = await post(`/results/${fixed.json().id}/corrections`, tech, { ...result({ characteristicId: job.characteristicIds[1] }), reason: 'wrong target' });
+    expect(elsewhere.json().code).toBe('LIMS_RESULT_INVALID');
   });
 
   test('the database itself refuses to overwrite or delete raw records', async () => {
@@ -154,5 +156,19 @@ describe('corrections, four eyes and release', () => {
     const other = await get(`/job-items/${job.itemId}/results`, customerB);
     expect(other.statusCode).toBe(404);
     expect((await post(`/job-items/${job.itemId}/results`, customerA, result())).statusCode).toBe(403);
+  });
+});
+
+describe('reverse impact', () => {
+  test('a standard found out of tolerance lists every result measured with it, corrected ones included', async () => {
+    const calibrations = (await get(`/equipment/${mic}/calibrations`, qm)).json().items;
+    const withdrawn = await post(`/equipment/${mic}/calibrations/${calibrations[0].id}/withdrawal`, qm, { kind: 'out_of_tolerance', withdrawnOn: `${thisYear() - 1}-01-10`, reason: 'Probe found out of tolerance' });
+    expect(withdrawn.statusCode).toBe(200);
+    const impact = await get(`/equipment/${mic}/impact?since=${thisYear() - 1}-01-10`, qm);
+    expect(impact.statusCode).toBe(200);
+    const listed = impact.json().records.filter((r: { kind: string }) => r.kind === 'result');
+    const recorded = (await get(`/job-items/${job.itemId}/results`, qm)).json().items;
+    expect(listed.map((r: { id: string }) => r.id).sort()).toEqual(recorded.map((r: { id: string }) => r.id).sort());
+    expect(listed[0]).toMatchObject({ source: 'results', equipmentId: mic });
   });
 });

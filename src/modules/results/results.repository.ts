@@ -53,3 +53,14 @@ export async function insertRelease(tx: Db, values: typeof resultReleases.$infer
   const [row] = await tx.insert(resultReleases).values(values).returning();
   return row!;
 }
+
+/** Results measured with any of the given equipment items, with the item used. */
+export async function resultsUsing(db: Db, equipmentIds: string[]): Promise<{ id: string; jobId: string; itemId: string; measuredAt: Date; equipmentId: string }[]> {
+  if (equipmentIds.length === 0) return [];
+  return db
+    .select({ id: results.id, jobId: results.jobId, itemId: results.itemId, measuredAt: results.measuredAt, equipmentId: resultEquipment.equipmentId })
+    .from(resultEquipment)
+    .innerJoin(results, eq(results.id, resultEquipment.resultId))
+    .where(inArray(resultEquipment.equipmentId, equipmentIds))
+    .orderBy(asc(results.measuredAt));
+}

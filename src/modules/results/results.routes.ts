@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { ALL_ROLES } from '../../shared/actor.js';
+import { registerImpactSource } from '../equipment/index.js';
+import { resultsImpactSource } from './results.impact.js';
 import * as s from './results.schemas.js';
 import { RECORDERS, correctResult, getItemResults, recordResult, releaseItem, type ResultInput } from './results.service.js';
 
@@ -10,6 +12,8 @@ type Id = { Params: { id: string } };
 /** Logging of measurement results against job items, corrections and the four-eyes release. */
 export async function resultsRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.lims;
+  // Reverse impact of a standard lists the results measured with the items that rest on it.
+  registerImpactSource(resultsImpactSource);
 
   app.post<Id & { Body: ResultInput }>('/job-items/:id/results', {
     config: { roles: RECORDERS },

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { companyScope, type Actor, type Role } from '../../shared/actor.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
+import { compare } from '../../shared/decimal.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { recordAudit } from '../audit/index.js';
 import { isAuthorized } from '../competence/index.js';
@@ -142,6 +143,8 @@ export async function correctResult(db: Db, actor: Actor, resultId: string, inpu
     const original = await repo.findResult(tx, resultId);
     if (!original) throw notFound('Result', resultId);
     const found = await itemForWrite(tx, original.itemId);
+    const sameTarget = original.characteristicId !== null ? content.characteristicId === original.characteristicId : content.calibrationPoint !== undefined && original.pointNominal !== null && compare(content.calibrationPoint.nominal, original.pointNominal) === 0;
+    if (!sameTarget) throw invalid('A correction measures the same characteristic or calibration point as the result it corrects.', { correctsId: resultId });
     await assertNotReleased(tx, original.itemId);
     const later = await repo.findCorrection(tx, resultId);
     if (later) throw new DomainError('LIMS_RESULT_ALREADY_CORRECTED', `Result ${resultId} was already corrected by ${later.id}; correct that one.`, { correctedById: later.id });
