@@ -51,20 +51,25 @@ export interface MeasuringJob {
   characteristicIds: string[];
 }
 
-/** A product job submitted by `customer`, accepted, received and (unless `start` is false) in measurement. */
-export async function measuringJob(t: TestApp, customer: TestUser, qm: TestUser, tech: TestUser, start = true): Promise<MeasuringJob> {
-  const job = await post(t, '/jobs', customer, {
-    kind: 'product_quality_control',
-    items: [
-      {
-        description: 'Shaft 40-123, rev. C',
-        characteristics: [
-          { identifier: '1', type: 'diameter', nominal: '25.000', unit: 'mm', tolerance: { kind: 'deviations', upper: '0.021', lower: '0' } },
-          { identifier: '2', type: 'length', nominal: '120.0', unit: 'mm', tolerance: { kind: 'symmetric', value: '0.05' } },
-        ],
-      },
-    ],
-  });
+const shaft = {
+  description: 'Shaft 40-123, rev. C',
+  characteristics: [
+    { identifier: '1', type: 'diameter', nominal: '25.000', unit: 'mm', tolerance: { kind: 'deviations', upper: '0.021', lower: '0' } },
+    { identifier: '2', type: 'length', nominal: '120.0', unit: 'mm', tolerance: { kind: 'symmetric', value: '0.05' } },
+  ],
+};
+const micrometer = {
+  description: 'Micrometer 0–25 mm',
+  instrument: { type: 'Outside micrometer', manufacturer: 'Mitutoyo', model: '103-137', serialNumber: '7012345', measuringRange: { lower: '0', upper: '25', unit: 'mm' }, resolution: '0.001', mpe: '±2 µm', service: 'accredited_calibration' },
+};
+
+/**
+ * A job submitted by `customer` (a shaft with two characteristics, or with `instrument` a micrometer
+ * to calibrate), accepted, received and (unless `start` is false) in measurement.
+ */
+export async function measuringJob(t: TestApp, customer: TestUser, qm: TestUser, tech: TestUser, options: { start?: boolean; instrument?: boolean } = {}): Promise<MeasuringJob> {
+  const { start = true, instrument = false } = options;
+  const job = await post(t, '/jobs', customer, instrument ? { kind: 'instrument_calibration', items: [micrometer] } : { kind: 'product_quality_control', items: [shaft] });
   await post(t, `/jobs/${job.id}/accept`, qm, { method: 'KTK-M-012 CMM measurement', price: '450.00', deliveryDate: `${thisYear() + 1}-01-15` });
   if (start) {
     await post(t, `/jobs/${job.id}/receive`, tech, { receivedOn: todayInFinland(), condition: 'Clean' });

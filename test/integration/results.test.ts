@@ -87,10 +87,26 @@ describe('refusals name the reason', () => {
   });
 
   test('a job that is not in measurement takes no results', async () => {
-    const accepted = await measuringJob(t, customerA, qm, tech, false);
+    const accepted = await measuringJob(t, customerA, qm, tech, { start: false });
     const res = await post(`/job-items/${accepted.itemId}/results`, tech, result({ characteristicId: accepted.characteristicIds[0] }));
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('LIMS_RESULT_JOB_NOT_IN_MEASUREMENT');
+  });
+});
+
+describe('calibration points of an instrument', () => {
+  test('readings are the displayed values at a calibration point; a point in another dimension is refused', async () => {
+    const instrument = await measuringJob(t, customerA, qm, tech, { instrument: true });
+    const body = result({ characteristicId: undefined, calibrationPoint: { nominal: '12.5', unit: 'mm' }, readings: [{ value: '12.501', unit: 'mm' }, { value: '12.5010', unit: 'mm' }] });
+    const res = await post(`/job-items/${instrument.itemId}/results`, tech, body);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ characteristicId: null, calibrationPoint: { nominal: '12.5', unit: 'mm' }, readings: [{ value: '12.501' }, { value: '12.5010' }] });
+    const angle = await post(`/job-items/${instrument.itemId}/results`, tech, { ...body, calibrationPoint: { nominal: '12.5', unit: 'deg' } });
+    expect(angle.json().code).toBe('LIMS_RESULT_UNIT_MISMATCH');
+    const onPiece = await record(tech, { characteristicId: undefined, calibrationPoint: { nominal: '12.5', unit: 'mm' } });
+    expect(onPiece.json().code).toBe('LIMS_RESULT_INVALID');
+    const future = await record(tech, { measuredAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(future.json().code).toBe('LIMS_RESULT_INVALID');
   });
 });
 
@@ -168,7 +184,9 @@ describe('reverse impact', () => {
     expect(impact.statusCode).toBe(200);
     const listed = impact.json().records.filter((r: { kind: string }) => r.kind === 'result');
     const recorded = (await get(`/job-items/${job.itemId}/results`, qm)).json().items;
-    expect(listed.map((r: { id: string }) => r.id).sort()).toEqual(recorded.map((r: { id: string }) => r.id).sort());
+    // The shaft's results (the corrected one too) and the micrometer's calibration point.
+    expect(listed.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(recorded.map((r: { id: string }) => r.id)));
+    expect(listed).toHaveLength(recorded.length + 1);
     expect(listed[0]).toMatchObject({ source: 'results', equipmentId: mic });
   });
 });

@@ -6,7 +6,7 @@ import { jobCharacteristics, jobItems, jobs } from './jobs.tables.js';
 /** What other modules (results) need to know of a job item: its job's state and company, its characteristics. */
 export interface JobItemLookup {
   job: { id: string; number: string; companyId: string; status: JobState };
-  item: { id: string; jobId: string; description: string; unit: string | null };
+  item: { id: string; jobId: string; description: string; unit: string | null; /** An instrument to calibrate (not a piece with characteristics). */ instrument: boolean };
   characteristics: { id: string; identifier: string; type: string; unit: string; nominal: string | null }[];
 }
 
@@ -24,7 +24,7 @@ export async function findJobItem(db: Db, scope: string | undefined, itemId: str
   const characteristics = await db.select().from(jobCharacteristics).where(eq(jobCharacteristics.itemId, itemId)).orderBy(asc(jobCharacteristics.lineNo));
   return {
     job: { id: job.id, number: job.number, companyId: job.companyId, status: job.status },
-    item: { id: item.id, jobId: item.jobId, description: item.description, unit: item.unit },
+    item: { id: item.id, jobId: item.jobId, description: item.description, unit: item.unit, instrument: item.instrumentType !== null },
     characteristics: characteristics.map((c) => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal })),
   };
 }

@@ -9,6 +9,7 @@ import { getEquipment } from '../equipment/index.js';
 import { findJobItem, type JobItemLookup } from '../jobs/index.js';
 import { checkEnvironment, findMethodVersion } from '../methods/index.js';
 import { currentIds, labDay, ownResults, unitMismatches } from './domain/result-rules.js';
+import { unitsCompatible } from './domain/units.js';
 import { presentItemResults, type ItemResultsView, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
 
@@ -55,9 +56,16 @@ async function check(tx: Db, actor: Actor, found: JobItemLookup, input: ResultIn
     const c = found.characteristics.find((x) => x.id === input.characteristicId);
     if (!c) throw invalid(`Characteristic ${input.characteristicId} is not a characteristic of item ${found.item.id}.`, { characteristicId: input.characteristicId });
     referenceUnit = c.unit;
-  } else referenceUnit = input.calibrationPoint!.unit;
+  } else {
+    if (!found.item.instrument) throw invalid(`Item ${found.item.id} is not an instrument; give the characteristicId measured.`);
+    referenceUnit = found.item.unit ?? input.calibrationPoint!.unit;
+    if (!unitsCompatible(input.calibrationPoint!.unit, referenceUnit)) {
+      throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `The calibration point's unit ${input.calibrationPoint!.unit} does not fit the instrument's ${referenceUnit}.`, { expectedUnit: referenceUnit });
+    }
+  }
 
   const measuredAt = new Date(input.measuredAt);
+  if (measuredAt.getTime() > Date.now() + 5 * 60_000) throw invalid(`The measurement time ${input.measuredAt} is in the future.`);
   const day = labDay(measuredAt);
   const version = await findMethodVersion(tx, input.methodVersionId);
   if (!version || version.state === 'draft') throw invalid(`Method version ${input.methodVersionId} does not exist or is not released.`, { methodVersionId: input.methodVersionId });
