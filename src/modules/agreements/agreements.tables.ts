@@ -1,6 +1,7 @@
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { companies } from '../companies/companies.tables.js';
 import type { AgreementTerms, Signature } from './domain/agreement-terms.js';
+import { ts, day } from '../../db/columns.js';
 
 export const labService = pgEnum('lab_service', ['product_quality_control', 'reference_measurement', 'instrument_calibration']);
 export const agreementKind = pgEnum('agreement_kind', ['annual', 'ad_hoc']);
@@ -9,8 +10,6 @@ export const agreementStatus = pgEnum('agreement_status', ['draft', 'active', 't
 export const ndaStatus = pgEnum('nda_status', ['pending', 'active', 'terminated']);
 export const ndaKind = pgEnum('nda_kind', ['one_way', 'mutual']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 
 /** Confidentiality agreements. Active from the signing of the agreement that carries them. */
 export const ndas = pgTable(

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from '../../db/columns.js';
 
 export const documentLanguage = pgEnum('document_language', ['fi', 'en', 'sv', 'et']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Customer companies (and private customers): identity, address, invoicing and document language. */
 export const companies = pgTable(

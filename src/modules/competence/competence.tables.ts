@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, numeric, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { methods, methodVersions } from '../methods/methods.tables.js';
 import { users } from '../users/users.tables.js';
+import { ts, day } from '../../db/columns.js';
 
 export const evidenceKind = pgEnum('competence_evidence_kind', ['training', 'rr_test', 'proficiency_test', 'qualification', 'other']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 
 /** What a staff member may do with a method (ISO/IEC 17025 6.2.5-6.2.6). */
 export const staffAuthorizations = pgTable(

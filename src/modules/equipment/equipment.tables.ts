@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts, day, measure } from '../../db/columns.js';
 
 export const EQUIPMENT_TYPES = [
   'cmm',
@@ -23,10 +24,6 @@ export const calibratorKind = pgEnum('calibrator_kind', ['internal', 'accredited
 export const withdrawalKind = pgEnum('calibration_withdrawal_kind', ['withdrawn', 'out_of_tolerance']);
 export const checkResult = pgEnum('check_result', ['pass', 'fail']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
-// Unconstrained numeric keeps a value's decimals as typed (0.50 stays 0.50).
-const measure = (name: string) => numeric(name);
 
 /** The lab's measuring equipment and reference standards. */
 export const equipment = pgTable(

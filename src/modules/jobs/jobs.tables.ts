@@ -1,18 +1,15 @@
-import { date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agreements, labService } from '../agreements/agreements.tables.js';
 import { companies } from '../companies/companies.tables.js';
 import { JOB_STATES } from './domain/job-lifecycle.js';
 import { CHARACTERISTIC_TYPES, INSTRUMENT_SERVICES, TOLERANCE_KINDS } from './domain/job-content.js';
+import { ts, day, measure } from '../../db/columns.js';
 
 export const jobStatus = pgEnum('job_status', JOB_STATES);
 export const instrumentService = pgEnum('instrument_service', INSTRUMENT_SERVICES);
 export const characteristicType = pgEnum('characteristic_type', CHARACTERISTIC_TYPES);
 export const toleranceKind = pgEnum('tolerance_kind', TOLERANCE_KINDS);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
-/** Measured and nominal values: numeric without scale keeps the decimals as the customer typed them. */
-const measure = (name: string) => numeric(name);
 
 /** A company's order to the lab: one service (kind), many items. */
 export const jobs = pgTable(

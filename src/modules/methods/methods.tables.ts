@@ -1,9 +1,9 @@
-import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CmcEntry } from './domain/method-rules.js';
+import { ts } from '../../db/columns.js';
 
 export const methodVersionStatus = pgEnum('method_version_status', ['draft', 'released']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Measurement and calibration procedures; their content lives in versions. */
 export const methods = pgTable(

@@ -1,10 +1,9 @@
-import { date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { labService } from '../agreements/agreements.tables.js';
+import { ts, money } from '../../db/columns.js';
 
 export const priceUnit = pgEnum('price_unit', ['hour', 'piece']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
 /** Versions of the lab's price list; immutable once created. The current one is the latest effective. */
 export const priceListVersions = pgTable(

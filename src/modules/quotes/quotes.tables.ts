@@ -1,15 +1,13 @@
-import { date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { labService } from '../agreements/agreements.tables.js';
 import { companies } from '../companies/companies.tables.js';
 import { priceListVersions, priceUnit } from '../pricing/pricing.tables.js';
+import { ts, day, money } from '../../db/columns.js';
 
 /** Stored states; an issued quote past its validity date reads as `expired`. */
 export const quoteStatus = pgEnum('quote_status', ['issued', 'accepted', 'declined']);
 export const priceSource = pgEnum('price_source', ['price_list', 'agreement_discount', 'agreement_fixed_price']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
-const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
 
 export const quotes = pgTable(
   'quotes',

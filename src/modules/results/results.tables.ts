@@ -1,11 +1,9 @@
-import { type AnyPgColumn, boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { equipment } from '../equipment/equipment.tables.js';
 import { jobCharacteristics, jobItems, jobs } from '../jobs/jobs.tables.js';
 import { methodVersions } from '../methods/methods.tables.js';
+import { ts, measure } from '../../db/columns.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-// Unconstrained numeric keeps a reading's decimals as typed (0.50 stays 0.50).
-const measure = (name: string) => numeric(name);
 
 /**
  * One measurement of a characteristic of a job item, or of one calibration point of an instrument.

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { companies } from '../companies/companies.tables.js';
+import { ts } from '../../db/columns.js';
 
 export const userRole = pgEnum('user_role', ['admin', 'quality_manager', 'technician', 'auditor', 'customer']);
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const users = pgTable(
   'users',
