@@ -102,6 +102,8 @@ export const jobCharacteristics = pgTable(
     lowerLimit: measure('lower_limit'),
     datums: text('datums').array().notNull(),
     notes: text('notes'),
+    /** The characteristic's id in the QIF file it was imported from, so results can be reported against it. */
+    qifId: text('qif_id'),
   },
   (t) => [uniqueIndex('job_characteristics_uq').on(t.itemId, t.identifier), index('job_characteristics_job_idx').on(t.jobId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "job_characteristics" ADD COLUMN "qif_id" text;
