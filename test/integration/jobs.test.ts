@@ -1,4 +1,5 @@
 import { activeAgreement, createCustomer, terms, thisYear } from '../harness/commercial.js';
+import { bench, recordAllResults, releaseAll, type Bench } from '../harness/results.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 import { todayInFinland } from '../../src/shared/finnish-calendar.js';
 
@@ -9,6 +10,8 @@ let coB: string;
 let customerB: TestUser;
 let technician: TestUser;
 let qm: TestUser;
+/** Equipment, method and authorizations for the results that review and reporting need. */
+let lab: Bench;
 
 const today = () => todayInFinland();
 const deliveryDate = () => `${thisYear() + 1}-01-15`;
@@ -42,6 +45,7 @@ beforeAll(async () => {
   expect((await activeAgreement(t, coB, { services: ['instrument_calibration'], terms: terms({ pricing: { discounts: {}, fixedPrices: {} } }) })).json().status).toBe('active');
   technician = await createUser(t, 'technician');
   qm = await createUser(t, 'quality_manager');
+  lab = await bench(t, qm, technician, qm);
 });
 afterAll(() => t.close());
 
@@ -126,11 +130,13 @@ describe('a product quality control job', () => {
     const received = await post(`/jobs/${id}/receive`, technician, { receivedOn: today(), condition: 'Clean, no visible damage', remarks: 'Original packaging' });
     expect(received.json()).toMatchObject({ status: 'items_received', receipt: { receivedOn: today(), condition: 'Clean, no visible damage', remarks: 'Original packaging' } });
     expect((await post(`/jobs/${id}/start-measurement`, technician)).json().status).toBe('in_measurement');
+    await recordAllResults(t, lab, id);
     expect((await post(`/jobs/${id}/send-to-review`, technician)).json().status).toBe('results_under_review');
     expect((await post(`/jobs/${id}/report`, technician)).statusCode).toBe(403);
     const back = await post(`/jobs/${id}/return-to-measurement`, qm, { reason: 'Temperature record missing' });
     expect(back.json()).toMatchObject({ status: 'in_measurement', statusReason: 'Temperature record missing' });
     expect((await post(`/jobs/${id}/send-to-review`, technician)).json().status).toBe('results_under_review');
+    await releaseAll(t, lab, id);
     expect((await post(`/jobs/${id}/report`, qm)).json().status).toBe('reported');
     const closed = await post(`/jobs/${id}/close`, qm);
     expect(closed.json()).toMatchObject({ status: 'closed', allowedActions: [] });
@@ -174,6 +180,9 @@ describe('an instrument calibration job', () => {
       ['report', 'reported'],
       ['close', 'closed'],
     ] as const) {
+      // Review needs a calibration point on every instrument; reporting, every item released.
+      if (step === 'send-to-review') await recordAllResults(t, lab, job.id);
+      if (step === 'report') await releaseAll(t, lab, job.id);
       expect((await post(`/jobs/${job.id}/${step}`, qm)).json().status).toBe(status);
     }
   });

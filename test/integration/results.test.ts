@@ -142,9 +142,11 @@ describe('corrections, four eyes and release', () => {
   });
 
   test('customers see nothing before the release', async () => {
-    const res = await get(`/job-items/${job.itemId}/results`, customerA);
+    const res = await get(`/jobs/${job.jobId}/results`, customerA);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ release: null, items: [] });
+    expect(res.json().items).toEqual([expect.objectContaining({ itemId: job.itemId, state: 'pending', releasedAt: null, results: [] })]);
+    // The full record (authors, equipment) is the lab's.
+    expect((await get(`/job-items/${job.itemId}/results`, customerA)).statusCode).toBe(403);
   });
 
   test('the author cannot review; a second authorized person releases, and released results are locked', async () => {
@@ -166,10 +168,10 @@ describe('corrections, four eyes and release', () => {
   });
 
   test("customers read released results of their own jobs only; another company's item is 404", async () => {
-    const own = await get(`/job-items/${job.itemId}/results`, customerA);
+    const own = await get(`/jobs/${job.jobId}/results`, customerA);
     expect(own.statusCode).toBe(200);
-    expect(own.json().items.length).toBeGreaterThan(0);
-    const other = await get(`/job-items/${job.itemId}/results`, customerB);
+    expect(own.json().items[0].results.length).toBeGreaterThan(0);
+    const other = await get(`/jobs/${job.jobId}/results`, customerB);
     expect(other.statusCode).toBe(404);
     expect((await post(`/job-items/${job.itemId}/results`, customerA, result())).statusCode).toBe(403);
   });

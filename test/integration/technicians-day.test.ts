@@ -59,8 +59,9 @@ test("a technician's day runs exactly as docs/technicians-day.md lists it", asyn
 
   const released = await call(colleague, 'POST', '/job-items/{itemId}/results/release', p, { remarks: 'Checked against the drawing' });
   expect(released.json().release).toMatchObject({ reviewedBy: colleague.id });
-  const seen = (await call(customer, 'GET', '/job-items/{itemId}/results', p)).json();
-  expect(seen.items.filter((r: { current: boolean }) => r.current).map((r: { readings: { value: string }[] }) => r.readings.map((x) => x.value))).toEqual([['120.004'], ['25.0110', '25.0112']]);
+  const seen = (await call(customer, 'GET', '/jobs/{jobId}/results', p)).json();
+  expect(seen.items[0].state).toBe('released');
+  expect(seen.items[0].results.filter((r: { current: boolean }) => r.current).map((r: { readings: { value: string }[] }) => r.readings.map((x) => x.value))).toEqual([['120.004'], ['25.0110', '25.0112']]);
 
   const doc = readFileSync(new URL('../../docs/technicians-day.md', import.meta.url), 'utf8');
   const documented = [...doc.matchAll(/^\d+\. `(GET|POST) ([^`]+)`/gm)].map((m) => `${m[1]} ${m[2]}`);

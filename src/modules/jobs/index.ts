@@ -1,2 +1,4 @@
 export { jobsRoutes } from './jobs.routes.js';
-export { findJobItem, type JobItemLookup } from './job-lookup.js';
+export { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from './job-lookup.js';
+export { registerResultCoverage, type ResultCoverageSource } from './job-gates.js';
+export type { ItemCoverage } from './domain/job-readiness.js';

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/actor.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { recordAudit } from '../audit/index.js';
 import { transition, type JobAction } from './domain/job-lifecycle.js';
+import { requireAllReleased, requireAllResults } from './job-gates.js';
 import type { JobRow } from './jobs.repository.js';
 import * as repo from './jobs.repository.js';
 import { coveringAgreement, invalid, loadJob, present } from './jobs.service.js';
@@ -75,7 +76,21 @@ export const receiveItems = (db: Db, actor: Actor, id: string, input: ReceiveInp
   });
 
 export const startMeasurement = (db: Db, actor: Actor, id: string) => act(db, actor, id, 'start_measurement', () => ({}));
-export const sendToReview = (db: Db, actor: Actor, id: string) => act(db, actor, id, 'send_to_review', () => ({ statusReason: null }));
+
+/** To review only with a current result for every characteristic and a calibration point on every instrument. */
+export const sendToReview = (db: Db, actor: Actor, id: string) =>
+  act(db, actor, id, 'send_to_review', async (job, tx) => {
+    await requireAllResults(tx, job);
+    return { statusReason: null };
+  });
+
 export const returnToMeasurement = (db: Db, actor: Actor, id: string, reason: string) => act(db, actor, id, 'return_to_measurement', () => ({ statusReason: reason }), reason);
-export const reportJob = (db: Db, actor: Actor, id: string) => act(db, actor, id, 'report', () => ({}));
+
+/** Reported only once every item's results are released (four eyes). */
+export const reportJob = (db: Db, actor: Actor, id: string) =>
+  act(db, actor, id, 'report', async (job, tx) => {
+    await requireAllReleased(tx, job);
+    return {};
+  });
+
 export const closeJob = (db: Db, actor: Actor, id: string) => act(db, actor, id, 'close', () => ({}));

@@ -1,14 +1,54 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import type { JobState } from './domain/job-lifecycle.js';
+import * as repo from './jobs.repository.js';
 import { jobCharacteristics, jobItems, jobs } from './jobs.tables.js';
+
+/** A job item as other modules (results) see it. */
+export interface LookupItem {
+  id: string;
+  jobId: string;
+  lineNo: number;
+  description: string;
+  unit: string | null;
+  /** An instrument to calibrate (not a piece with characteristics). */
+  instrument: boolean;
+  /** An instrument's measuring range as the customer gave it; null for pieces. */
+  measuringRange: { lower: string; upper: string; unit: string } | null;
+}
+
+export interface LookupCharacteristic {
+  id: string;
+  identifier: string;
+  type: string;
+  unit: string;
+  nominal: string | null;
+}
 
 /** What other modules (results) need to know of a job item: its job's state and company, its characteristics. */
 export interface JobItemLookup {
   job: { id: string; number: string; companyId: string; status: JobState };
-  item: { id: string; jobId: string; description: string; unit: string | null; /** An instrument to calibrate (not a piece with characteristics). */ instrument: boolean };
-  characteristics: { id: string; identifier: string; type: string; unit: string; nominal: string | null }[];
+  item: LookupItem;
+  characteristics: LookupCharacteristic[];
 }
+
+/** A job with its items in order, each with its characteristics in order. */
+export interface JobContentLookup {
+  job: JobItemLookup['job'];
+  items: (LookupItem & { characteristics: LookupCharacteristic[] })[];
+}
+
+const lookupJob = (job: repo.JobRow): JobItemLookup['job'] => ({ id: job.id, number: job.number, companyId: job.companyId, status: job.status });
+const lookupCharacteristic = (c: repo.CharacteristicRow): LookupCharacteristic => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal });
+const lookupItem = (item: repo.ItemRow): LookupItem => ({
+  id: item.id,
+  jobId: item.jobId,
+  lineNo: item.lineNo,
+  description: item.description,
+  unit: item.unit,
+  instrument: item.instrumentType !== null,
+  measuringRange: item.rangeLower !== null && item.rangeUpper !== null && item.unit !== null ? { lower: item.rangeLower, upper: item.rangeUpper, unit: item.unit } : null,
+});
 
 /**
  * A job item with its job and characteristics, or null when it does not exist or is outside the
@@ -22,9 +62,13 @@ export async function findJobItem(db: Db, scope: string | undefined, itemId: str
   const [job] = lockJob ? await query.for('update') : await query;
   if (!job) return null;
   const characteristics = await db.select().from(jobCharacteristics).where(eq(jobCharacteristics.itemId, itemId)).orderBy(asc(jobCharacteristics.lineNo));
-  return {
-    job: { id: job.id, number: job.number, companyId: job.companyId, status: job.status },
-    item: { id: item.id, jobId: item.jobId, description: item.description, unit: item.unit, instrument: item.instrumentType !== null },
-    characteristics: characteristics.map((c) => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal })),
-  };
+  return { job: lookupJob(job), item: lookupItem(item), characteristics: characteristics.map(lookupCharacteristic) };
+}
+
+/** A job with its items and characteristics, or null when it does not exist or is outside the company `scope`. */
+export async function findJobContent(db: Db, scope: string | undefined, jobId: string): Promise<JobContentLookup | null> {
+  const job = await repo.findJob(db, scope, jobId);
+  if (!job) return null;
+  const { items, characteristics } = await repo.contentOf(db, [job.id]);
+  return { job: lookupJob(job), items: items.map((i) => ({ ...lookupItem(i), characteristics: characteristics.filter((c) => c.itemId === i.id).map(lookupCharacteristic) })) };
 }

@@ -1,2 +1,3 @@
 export { resultsRoutes } from './results.routes.js';
 export { dimensionOf, unitsCompatible, type Dimension } from './domain/units.js';
+export { resultCoverage } from './results.coverage.js';

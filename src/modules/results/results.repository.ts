@@ -29,6 +29,16 @@ export async function listItemResults(db: Db, itemId: string): Promise<ResultRow
   return db.select().from(results).where(eq(results.itemId, itemId)).orderBy(asc(results.createdAt), asc(results.id));
 }
 
+/** Every result of a job, corrected ones included, oldest first. */
+export async function listJobResults(db: Db, jobId: string): Promise<ResultRow[]> {
+  return db.select().from(results).where(eq(results.jobId, jobId)).orderBy(asc(results.createdAt), asc(results.id));
+}
+
+/** The releases of a job's items. */
+export async function listJobReleases(db: Db, jobId: string): Promise<ReleaseRow[]> {
+  return db.select().from(resultReleases).where(eq(resultReleases.jobId, jobId));
+}
+
 export async function findCorrection(db: Db, resultId: string): Promise<ResultRow | null> {
   const [row] = await db.select().from(results).where(eq(results.correctsId, resultId));
   return row ?? null;

@@ -1,3 +1,5 @@
+import { customerJobResultsExamples } from './results.examples.js';
+
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal as text, decimal point, kept as typed (e.g. "25.0110")' } as const;
 
 export { idParams } from '../../http/common-schemas.js';
@@ -71,23 +73,33 @@ const violation = obj({
   kind: { type: 'string', enum: ['below', 'above', 'missing'] },
 });
 
+/** The measurement itself (results.presenter `measurement`), the same for staff and customers. */
+const measurementOut = {
+  calibrationPoint: { ...obj({ nominal: decimal, unit: { type: 'string' } }), nullable: true },
+  measuredAt: { type: 'string', format: 'date-time' },
+  environment: obj({ temperature: nDecimal, humidity: nDecimal }),
+  deviation: { ...obj({ justification: { type: 'string' }, violations: { type: 'array', items: violation } }), nullable: true },
+  readings: { type: 'array', items: obj({ repeat: { type: 'integer' }, value: decimal, unit: { type: 'string' } }) },
+} as const;
+
+/** The correction chain: `current` is false once a correction replaced the result. */
+const chainOut = {
+  correctsId: { ...uuid, nullable: true },
+  correctionReason: nText,
+  correctedById: { ...uuid, nullable: true },
+  current: { type: 'boolean' },
+} as const;
+
 export const resultSchema = obj({
   id: uuid,
   jobId: uuid,
   itemId: uuid,
   characteristicId: { ...uuid, nullable: true },
-  calibrationPoint: { ...obj({ nominal: decimal, unit: { type: 'string' } }), nullable: true },
   methodVersionId: uuid,
   equipmentIds: { type: 'array', items: uuid },
-  measuredAt: { type: 'string', format: 'date-time' },
-  environment: obj({ temperature: nDecimal, humidity: nDecimal }),
-  deviation: { ...obj({ justification: { type: 'string' }, violations: { type: 'array', items: violation } }), nullable: true },
-  readings: { type: 'array', items: obj({ repeat: { type: 'integer' }, value: decimal, unit: { type: 'string' } }) },
+  ...measurementOut,
   remarks: nText,
-  correctsId: { ...uuid, nullable: true },
-  correctionReason: nText,
-  correctedById: { ...uuid, nullable: true },
-  current: { type: 'boolean' },
+  ...chainOut,
   recordedBy: uuid,
   createdAt: { type: 'string', format: 'date-time' },
 });
@@ -97,3 +109,31 @@ export const itemResultsSchema = obj({
   release: { ...obj({ id: uuid, reviewedBy: uuid, releasedAt: { type: 'string', format: 'date-time' }, remarks: nText }), nullable: true },
   items: { type: 'array', items: resultSchema },
 });
+
+/** A released result as the customer sees it (results.customer-presenter): no authors, equipment, method version ids or working remarks. */
+const customerResult = obj({
+  id: uuid,
+  characteristic: { ...obj({ id: uuid, identifier: { type: 'string', description: 'Balloon number on the drawing' } }), nullable: true },
+  ...measurementOut,
+  ...chainOut,
+});
+
+export const customerJobResultsSchema = {
+  ...obj({
+    jobId: uuid,
+    number: { type: 'string' },
+    status: { type: 'string' },
+    items: {
+      type: 'array',
+      items: obj({
+        itemId: uuid,
+        lineNo: { type: 'integer' },
+        description: { type: 'string' },
+        state: { type: 'string', enum: ['released', 'pending'], description: 'pending: not yet released by the lab; no values are shown' },
+        releasedAt: { type: 'string', format: 'date-time', nullable: true },
+        results: { type: 'array', items: customerResult },
+      }),
+    },
+  }),
+  examples: customerJobResultsExamples,
+} as const;

@@ -6,10 +6,11 @@ import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { recordAudit } from '../audit/index.js';
 import { isAuthorized } from '../competence/index.js';
 import { getEquipment } from '../equipment/index.js';
-import { findJobItem, type JobItemLookup } from '../jobs/index.js';
+import { findJobContent, findJobItem, type JobItemLookup } from '../jobs/index.js';
 import { checkEnvironment, findMethodVersion } from '../methods/index.js';
-import { currentIds, labDay, ownResults, unitMismatches } from './domain/result-rules.js';
+import { currentIds, labDay, ownResults, pointAgainstRange, unitMismatches } from './domain/result-rules.js';
 import { unitsCompatible } from './domain/units.js';
+import { presentJobResultsForCustomer, type CustomerJobResultsView } from './results.customer-presenter.js';
 import { presentItemResults, type ItemResultsView, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
 
@@ -45,6 +46,33 @@ async function assertNotReleased(tx: Db, itemId: string): Promise<void> {
   if (release) throw new DomainError('LIMS_RESULT_RELEASED', `The results of item ${itemId} were released on ${release.createdAt.toISOString()} and are locked.`, { itemId, releaseId: release.id });
 }
 
+/**
+ * A calibration point belongs to an instrument, in a unit of the instrument's dimension, within its
+ * measuring range (ends included, compared exactly after unit conversion). Returns the reference unit.
+ */
+function checkCalibrationPoint(found: JobItemLookup, point: { nominal: string; unit: string }): string {
+  const { item } = found;
+  if (!item.instrument) throw invalid(`Item ${item.id} is not an instrument; give the characteristicId measured.`);
+  const referenceUnit = item.unit ?? point.unit;
+  if (!unitsCompatible(point.unit, referenceUnit)) {
+    throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `The calibration point's unit ${point.unit} does not fit the instrument's ${referenceUnit}.`, { expectedUnit: referenceUnit });
+  }
+  const range = item.measuringRange;
+  if (!range) return referenceUnit;
+  const where = pointAgainstRange({ value: point.nominal, unit: point.unit }, range);
+  if (where === 'not_comparable') {
+    throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `The calibration point's unit ${point.unit} has no exact conversion to the measuring range's ${range.unit}; give the point in ${range.unit}.`, { expectedUnit: range.unit });
+  }
+  if (where !== 'inside') {
+    throw new DomainError(
+      'LIMS_RESULT_POINT_OUT_OF_RANGE',
+      `Calibration point ${point.nominal} ${point.unit} is ${where} the measuring range ${range.lower}…${range.upper} ${range.unit} of item ${item.lineNo} ("${item.description}"). Choose a point within the range.`,
+      { calibrationPoint: point, measuringRange: range, side: where },
+    );
+  }
+  return referenceUnit;
+}
+
 /** Every refusal a measurement can meet, in the order a technician fixes them. Returns the values to store. */
 async function check(tx: Db, actor: Actor, found: JobItemLookup, input: ResultInput) {
   if (found.job.status !== 'in_measurement') {
@@ -57,11 +85,7 @@ async function check(tx: Db, actor: Actor, found: JobItemLookup, input: ResultIn
     if (!c) throw invalid(`Characteristic ${input.characteristicId} is not a characteristic of item ${found.item.id}.`, { characteristicId: input.characteristicId });
     referenceUnit = c.unit;
   } else {
-    if (!found.item.instrument) throw invalid(`Item ${found.item.id} is not an instrument; give the characteristicId measured.`);
-    referenceUnit = found.item.unit ?? input.calibrationPoint!.unit;
-    if (!unitsCompatible(input.calibrationPoint!.unit, referenceUnit)) {
-      throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `The calibration point's unit ${input.calibrationPoint!.unit} does not fit the instrument's ${referenceUnit}.`, { expectedUnit: referenceUnit });
-    }
+    referenceUnit = checkCalibrationPoint(found, input.calibrationPoint!);
   }
 
   const measuredAt = new Date(input.measuredAt);
@@ -193,13 +217,21 @@ export async function releaseItem(db: Db, actor: Actor, itemId: string, input: {
 }
 
 /**
- * An item's results with the correction chain (corrected ones included, `current` marked).
- * Customers see only released results of their own company's jobs; other items are 404.
+ * An item's full results record for the lab's staff: the correction chain (corrected ones included,
+ * `current` marked), authors, equipment and method versions, and the release with its reviewer.
  */
 export async function getItemResults(db: Db, actor: Actor, itemId: string): Promise<ItemResultsView> {
-  const scope = companyScope(actor);
-  const found = await findJobItem(db, scope, itemId);
+  const found = await findJobItem(db, companyScope(actor), itemId);
   if (!found) throw notFound('Job item', itemId);
-  const view = await presentItemResults(db, itemId);
-  return scope && !view.release ? { ...view, items: [] } : view;
+  return presentItemResults(db, itemId);
+}
+
+/**
+ * A job's results as its customer sees them: released items with their results and correction chain,
+ * the other items pending without values. Another company's job is 404, like a job that does not exist.
+ */
+export async function getJobResults(db: Db, actor: Actor, jobId: string): Promise<CustomerJobResultsView> {
+  const content = await findJobContent(db, companyScope(actor), jobId);
+  if (!content) throw notFound('Job', jobId);
+  return presentJobResultsForCustomer(db, content);
 }

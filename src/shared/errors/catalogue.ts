@@ -105,6 +105,11 @@ export const ERROR_CATALOGUE = {
   LIMS_RESULT_RELEASED: { status: 409, title: "The item's results are released and locked" },
   LIMS_RESULT_REVIEWER_IS_AUTHOR: { status: 409, title: 'The reviewer recorded a current result of the item; a second person must review' },
   LIMS_RESULT_NOTHING_TO_RELEASE: { status: 409, title: 'The item has no results to release' },
+
+  // --- jobs gated on results; calibration points within the measuring range (jobs, results) ---
+  LIMS_JOB_RESULTS_MISSING: { status: 409, title: 'The job lacks results for some characteristics or instruments and cannot go to review' },
+  LIMS_JOB_RESULTS_NOT_RELEASED: { status: 409, title: "Some items' results are not released and the job cannot be reported" },
+  LIMS_RESULT_POINT_OUT_OF_RANGE: { status: 422, title: "The calibration point is outside the instrument's measuring range" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,3 +1,5 @@
+import { compare, mul, type Decimal } from '../../../shared/decimal.js';
+
 /**
  * Unit compatibility of a reading with a characteristic: the same dimension fits (a reading in µm
  * fits a characteristic in mm); a different dimension or an unknown unit does not. The result is
@@ -5,33 +7,66 @@
  */
 export type Dimension = 'length' | 'angle';
 
-const UNITS: Readonly<Record<string, Dimension>> = {
-  m: 'length',
-  mm: 'length',
-  'µm': 'length',
-  'μm': 'length', // Greek mu, as some keyboards type it
-  um: 'length',
-  nm: 'length',
-  in: 'length',
-  deg: 'angle',
-  '°': 'angle',
-  rad: 'angle',
-  mrad: 'angle',
-  'µrad': 'angle',
-  urad: 'angle',
-  arcmin: 'angle',
-  "'": 'angle',
-  arcsec: 'angle',
-  '"': 'angle',
+/**
+ * Each unit is an exact integer multiple of a base unit of its scale: nanometres for lengths (an inch
+ * is exactly 25 400 000 nm), arcseconds for degrees and their minutes and seconds, microradians for
+ * radians. Degrees and radians are both angles but differ by π, so no exact decimal converts one into
+ * the other: they are different scales of the same dimension.
+ */
+interface UnitDef {
+  dimension: Dimension;
+  scale: 'nm' | 'arcsec' | 'urad';
+  factor: string;
+}
+
+const nm = (factor: string): UnitDef => ({ dimension: 'length', scale: 'nm', factor });
+const arcsec = (factor: string): UnitDef => ({ dimension: 'angle', scale: 'arcsec', factor });
+const urad = (factor: string): UnitDef => ({ dimension: 'angle', scale: 'urad', factor });
+
+const UNITS: Readonly<Record<string, UnitDef>> = {
+  m: nm('1000000000'),
+  mm: nm('1000000'),
+  'µm': nm('1000'),
+  'μm': nm('1000'), // Greek mu, as some keyboards type it
+  um: nm('1000'),
+  nm: nm('1'),
+  in: nm('25400000'),
+  deg: arcsec('3600'),
+  '°': arcsec('3600'),
+  arcmin: arcsec('60'),
+  "'": arcsec('60'),
+  arcsec: arcsec('1'),
+  '"': arcsec('1'),
+  rad: urad('1000000'),
+  mrad: urad('1000'),
+  'µrad': urad('1'),
+  urad: urad('1'),
 };
 
 /** The dimension of a unit symbol, or null for an unknown unit. */
 export function dimensionOf(unit: string): Dimension | null {
-  return UNITS[unit.trim()] ?? null;
+  return UNITS[unit.trim()]?.dimension ?? null;
 }
 
 /** True when a reading in `readingUnit` can be reported against a characteristic in `characteristicUnit`. */
 export function unitsCompatible(readingUnit: string, characteristicUnit: string): boolean {
   const a = dimensionOf(readingUnit);
   return a !== null && a === dimensionOf(characteristicUnit);
+}
+
+/** A value in its scale's base unit, exactly (a decimal times an integer factor). */
+function inBase(value: string, unit: string): { scale: UnitDef['scale']; value: Decimal } | null {
+  const def = UNITS[unit.trim()];
+  return def ? { scale: def.scale, value: mul(value, def.factor) } : null;
+}
+
+/**
+ * Compares `a` in `unitA` with `b` in `unitB` exactly (no floats): -1, 0 or 1, or null when the units
+ * have no exact conversion between them (unknown, another dimension, or degrees against radians).
+ */
+export function compareQuantities(a: string, unitA: string, b: string, unitB: string): -1 | 0 | 1 | null {
+  const x = inBase(a, unitA);
+  const y = inBase(b, unitB);
+  if (!x || !y || x.scale !== y.scale) return null;
+  return compare(x.value, y.value);
 }
