@@ -1,0 +1,72 @@
+import { decodeUtf8, readResultsCsv, splitRecords } from './results-csv.js';
+
+describe('RFC 4180 records', () => {
+  test('quoted fields keep separators, doubled quotes and line breaks; the record keeps its first line', () => {
+    const { records, problems } = splitRecords('a,"b,c","say ""hi""","two\nlines"\nnext,row,x,y\n', ',');
+    expect(problems).toEqual([]);
+    expect(records).toEqual([
+      { line: 1, fields: ['a', 'b,c', 'say "hi"', 'two\nlines'] },
+      { line: 3, fields: ['next', 'row', 'x', 'y'] },
+    ]);
+  });
+
+  test('CRLF, empty lines and rows of empty fields (as Excel saves them) are skipped but counted', () => {
+    const { records } = splitRecords('h1;h2\r\n\r\n;\r\nv1;v2\r\n', ';');
+    expect(records).toEqual([
+      { line: 1, fields: ['h1', 'h2'] },
+      { line: 4, fields: ['v1', 'v2'] },
+    ]);
+  });
+
+  test('unquoted fields are trimmed; spaces before an opening quote are allowed', () => {
+    expect(splitRecords(' a , "b " ', ',').records[0]!.fields).toEqual(['a', 'b ']);
+  });
+
+  test('an unclosed quote, a stray quote and text after a closing quote are problems on their line', () => {
+    expect(splitRecords('a,b\n1,"open\n', ',').problems).toEqual([{ line: 2, column: null, reason: expect.stringContaining('no closing quote'), kind: 'malformed' }]);
+    expect(splitRecords('a,b\n1,x"y\n', ',').problems[0]).toMatchObject({ line: 2, reason: expect.stringContaining('quote inside an unquoted value') });
+    expect(splitRecords('a,b\n"1"2,3\n', ',').problems[0]).toMatchObject({ line: 2, reason: expect.stringContaining('after its closing quote') });
+  });
+});
+
+describe('a results file', () => {
+  test('a BOM is tolerated, the separator is taken from the header, columns are case-insensitive', () => {
+    const file = readResultsCsv('\uFEFFItem;Characteristic;VALUE;unit\r\n1;A1;25,0110;mm\r\n');
+    expect(file.separator).toBe(';');
+    expect(file.problems).toEqual([]);
+    expect(file.columns).toEqual(['item', 'characteristic', 'value', 'unit']);
+    expect(file.rows).toEqual([{ line: 2, values: { item: '1', characteristic: 'A1', value: '25,0110', unit: 'mm' } }]);
+  });
+
+  test("Excel's sep= line declares the separator and lines are still counted from the top of the file", () => {
+    const file = readResultsCsv('sep=,\nitem,value\n1,2.5\n');
+    expect(file.separator).toBe(',');
+    expect(file.rows).toEqual([{ line: 3, values: { item: '1', value: '2.5' } }]);
+  });
+
+  test('an unknown or repeated column is refused, naming it', () => {
+    const file = readResultsCsv('item,valeu,unit,unit\n1,2,mm,mm\n');
+    expect(file.problems).toEqual([
+      { line: 1, column: 'valeu', reason: expect.stringContaining('Unknown column "valeu"'), kind: 'unknown_column' },
+      { line: 1, column: 'unit', reason: expect.stringContaining('appears twice'), kind: 'malformed' },
+    ]);
+  });
+
+  test('a row with the wrong number of fields is a problem of its line and is left out', () => {
+    const file = readResultsCsv('item,value\n1,2\n3,4,5\n6\n');
+    expect(file.rows.map((r) => r.line)).toEqual([2]);
+    expect(file.problems.map((p) => [p.line, p.reason])).toEqual([
+      [3, expect.stringContaining('3 fields and the header 2')],
+      [4, expect.stringContaining('1 fields and the header 2')],
+    ]);
+  });
+
+  test('an empty file has no header', () => {
+    expect(readResultsCsv('\uFEFF\r\n').problems).toEqual([{ line: 1, column: null, reason: expect.stringContaining('no header'), kind: 'malformed' }]);
+  });
+
+  test('bytes that are not UTF-8 are not decoded', () => {
+    expect(decodeUtf8(new Uint8Array([0x69, 0x74, 0x65, 0x6d, 0xe4]))).toBeNull();
+    expect(decodeUtf8(new TextEncoder().encode('mittaus µm'))).toBe('mittaus µm');
+  });
+});
