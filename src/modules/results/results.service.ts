@@ -5,28 +5,17 @@ import { compare } from '../../shared/decimal.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { recordAudit } from '../audit/index.js';
 import { isAuthorized } from '../competence/index.js';
-import { getEquipment } from '../equipment/index.js';
 import { findJobContent, findJobItem, type JobItemLookup } from '../jobs/index.js';
-import { checkEnvironment, findMethodVersion } from '../methods/index.js';
-import { currentIds, labDay, ownResults, pointAgainstRange, unitMismatches } from './domain/result-rules.js';
-import { unitsCompatible } from './domain/units.js';
+import type { ResultInput } from './domain/result-input.js';
+import { currentIds, ownResults } from './domain/result-rules.js';
+import { CheckLookups, checkResult, storeResult } from './result-recording.js';
 import { presentJobResultsForCustomer, type CustomerJobResultsView } from './results.customer-presenter.js';
 import { presentItemResults, type ItemResultsView, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
 
 export const RECORDERS: readonly Role[] = ['admin', 'quality_manager', 'technician'];
 
-export interface ResultInput {
-  characteristicId?: string;
-  calibrationPoint?: { nominal: string; unit: string };
-  methodVersionId: string;
-  equipmentIds: string[];
-  measuredAt: string;
-  environment: { temperature?: string; humidity?: string };
-  readings: { value: string; unit: string }[];
-  deviation?: { justification: string };
-  remarks?: string | null;
-}
+export type { ResultInput } from './domain/result-input.js';
 
 const invalid = (message: string, details?: Record<string, unknown>) => new DomainError('LIMS_RESULT_INVALID', message, details);
 
@@ -46,108 +35,12 @@ async function assertNotReleased(tx: Db, itemId: string): Promise<void> {
   if (release) throw new DomainError('LIMS_RESULT_RELEASED', `The results of item ${itemId} were released on ${release.createdAt.toISOString()} and are locked.`, { itemId, releaseId: release.id });
 }
 
-/**
- * A calibration point belongs to an instrument, in a unit of the instrument's dimension, within its
- * measuring range (ends included, compared exactly after unit conversion). Returns the reference unit.
- */
-function checkCalibrationPoint(found: JobItemLookup, point: { nominal: string; unit: string }): string {
-  const { item } = found;
-  if (!item.instrument) throw invalid(`Item ${item.id} is not an instrument; give the characteristicId measured.`);
-  const referenceUnit = item.unit ?? point.unit;
-  if (!unitsCompatible(point.unit, referenceUnit)) {
-    throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `The calibration point's unit ${point.unit} does not fit the instrument's ${referenceUnit}.`, { expectedUnit: referenceUnit });
-  }
-  const range = item.measuringRange;
-  if (!range) return referenceUnit;
-  const where = pointAgainstRange({ value: point.nominal, unit: point.unit }, range);
-  if (where === 'not_comparable') {
-    throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `The calibration point's unit ${point.unit} has no exact conversion to the measuring range's ${range.unit}; give the point in ${range.unit}.`, { expectedUnit: range.unit });
-  }
-  if (where !== 'inside') {
-    throw new DomainError(
-      'LIMS_RESULT_POINT_OUT_OF_RANGE',
-      `Calibration point ${point.nominal} ${point.unit} is ${where} the measuring range ${range.lower}…${range.upper} ${range.unit} of item ${item.lineNo} ("${item.description}"). Choose a point within the range.`,
-      { calibrationPoint: point, measuringRange: range, side: where },
-    );
-  }
-  return referenceUnit;
-}
-
-/** Every refusal a measurement can meet, in the order a technician fixes them. Returns the values to store. */
-async function check(tx: Db, actor: Actor, found: JobItemLookup, input: ResultInput) {
-  if (found.job.status !== 'in_measurement') {
-    throw new DomainError('LIMS_RESULT_JOB_NOT_IN_MEASUREMENT', `Job ${found.job.number} is ${found.job.status}; results are recorded while it is in measurement.`, { jobId: found.job.id, status: found.job.status });
-  }
-  if ((input.characteristicId === undefined) === (input.calibrationPoint === undefined)) throw invalid('Give either characteristicId or calibrationPoint.');
-  let referenceUnit: string;
-  if (input.characteristicId !== undefined) {
-    const c = found.characteristics.find((x) => x.id === input.characteristicId);
-    if (!c) throw invalid(`Characteristic ${input.characteristicId} is not a characteristic of item ${found.item.id}.`, { characteristicId: input.characteristicId });
-    referenceUnit = c.unit;
-  } else {
-    referenceUnit = checkCalibrationPoint(found, input.calibrationPoint!);
-  }
-
-  const measuredAt = new Date(input.measuredAt);
-  if (measuredAt.getTime() > Date.now() + 5 * 60_000) throw invalid(`The measurement time ${input.measuredAt} is in the future.`);
-  const day = labDay(measuredAt);
-  const version = await findMethodVersion(tx, input.methodVersionId);
-  if (!version || version.state === 'draft') throw invalid(`Method version ${input.methodVersionId} does not exist or is not released.`, { methodVersionId: input.methodVersionId });
-
-  const auth = await isAuthorized(tx, actor.userId, version.id, 'measure', day);
-  if (!auth.authorized) {
-    throw new DomainError('LIMS_RESULT_NOT_AUTHORIZED', `You are not authorized to measure with method version ${version.id} on ${day}: ${auth.reason}.`, { methodVersionId: version.id, day, reason: auth.reason });
-  }
-
-  const unusable = [];
-  for (const id of new Set(input.equipmentIds)) {
-    const e = await getEquipment(tx, id, day);
-    if (!e.usability.usable) unusable.push({ equipmentId: id, code: e.code, reasons: e.usability.reasons });
-  }
-  if (unusable.length > 0) {
-    const text = unusable.map((u) => `${u.code} (${u.reasons.join(', ')})`).join('; ');
-    throw new DomainError('LIMS_RESULT_EQUIPMENT_NOT_USABLE', `Equipment not usable on ${day}: ${text}.`, { day, equipment: unusable });
-  }
-
-  const mismatches = unitMismatches(input.readings, referenceUnit);
-  if (mismatches.length > 0) {
-    throw new DomainError('LIMS_RESULT_UNIT_MISMATCH', `Reading units ${mismatches.map((m) => `${m.unit} (repeat ${m.repeat})`).join(', ')} do not fit ${referenceUnit}.`, { expectedUnit: referenceUnit, mismatches });
-  }
-
-  const violations = checkEnvironment(version.environment, input.environment);
-  if (violations.length > 0 && !input.deviation) {
-    const text = violations.map((v) => `${v.quantity} ${v.reading ?? 'missing'} (limits ${v.lower}..${v.upper})`).join('; ');
-    throw new DomainError('LIMS_RESULT_ENVIRONMENT_OUT_OF_LIMITS', `Environment outside the method's limits: ${text}. Give deviation.justification to record it as a deviation.`, { violations });
-  }
-  return { measuredAt, violations };
-}
-
+/** Single logging refuses a measurement with the first problem the shared checks find. */
 async function insert(tx: Db, actor: Actor, found: JobItemLookup, input: ResultInput, correction: { correctsId: string; reason: string } | null) {
-  const { measuredAt, violations } = await check(tx, actor, found, input);
-  const deviation = violations.length > 0;
-  return repo.insertResult(
-    tx,
-    {
-      jobId: found.job.id,
-      itemId: found.item.id,
-      characteristicId: input.characteristicId ?? null,
-      pointNominal: input.calibrationPoint?.nominal ?? null,
-      pointUnit: input.calibrationPoint?.unit ?? null,
-      methodVersionId: input.methodVersionId,
-      measuredAt,
-      temperature: input.environment.temperature ?? null,
-      humidity: input.environment.humidity ?? null,
-      environmentDeviation: deviation,
-      deviationJustification: input.deviation?.justification ?? null,
-      environmentViolations: violations,
-      remarks: input.remarks ?? null,
-      correctsId: correction?.correctsId ?? null,
-      correctionReason: correction?.reason ?? null,
-      recordedBy: actor.userId,
-    },
-    [...new Set(input.equipmentIds)],
-    input.readings,
-  );
+  const checked = await checkResult(new CheckLookups(tx, actor), found, input);
+  const first = checked.problems[0];
+  if (first) throw new DomainError(first.code, first.message, first.details);
+  return storeResult(tx, actor, found, input, checked, correction);
 }
 
 async function presentOne(db: Db, itemId: string, id: string): Promise<ResultView> {
