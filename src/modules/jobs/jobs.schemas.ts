@@ -1,6 +1,7 @@
 import { LAB_SERVICES } from '../agreements/index.js';
 import { CHARACTERISTIC_TYPES, INSTRUMENT_SERVICES } from './domain/job-content.js';
 import { JOB_ACTIONS, JOB_STATES } from './domain/job-lifecycle.js';
+import { characteristicsExamples, diameter, itemExamples, jobExamples, jobPageExamples, submitExamples } from './jobs.examples.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
@@ -33,7 +34,7 @@ export const characteristic = {
     datums: { type: 'array', maxItems: 3, items: text(10), description: 'Datum references of a geometric tolerance, in order' },
     notes: text(2000),
   },
-  example: { identifier: '12', type: 'diameter', nominal: '25.000', unit: 'mm', tolerance: { kind: 'deviations', upper: '0.021', lower: '0' } },
+  example: diameter,
 } as const;
 
 const instrument = {
@@ -66,7 +67,7 @@ export const itemBody = {
     characteristics: { type: 'array', maxItems: 500, items: characteristic, description: 'Products and reference pieces' },
     instrument: { ...instrument, description: 'Instrument calibration jobs' },
   },
-  example: { description: 'Shaft 40-123, rev. C', characteristics: [characteristic.example] },
+  examples: itemExamples,
 } as const;
 
 export const createJobBody = {
@@ -81,11 +82,7 @@ export const createJobBody = {
     notes: text(2000),
     items: { type: 'array', maxItems: 200, items: itemBody },
   },
-  example: {
-    kind: 'instrument_calibration',
-    customerReference: 'PO 4500123',
-    items: [{ description: 'Micrometer 0–25 mm', instrument: { type: 'Outside micrometer', manufacturer: 'Mitutoyo', model: '103-137', serialNumber: '7012345', measuringRange: { lower: '0', upper: '25', unit: 'mm' }, resolution: '0.001', mpe: '±2 µm', service: 'accredited_calibration' } }],
-  },
+  examples: submitExamples,
 } as const;
 
 export const characteristicsBody = {
@@ -93,7 +90,7 @@ export const characteristicsBody = {
   additionalProperties: false,
   required: ['characteristics'],
   properties: { characteristics: { type: 'array', minItems: 1, maxItems: 500, items: characteristic } },
-  example: { characteristics: [characteristic.example, { identifier: '13', type: 'roundness', unit: 'mm', tolerance: { kind: 'geometric', value: '0.005' } }] },
+  examples: characteristicsExamples,
 } as const;
 
 export const acceptBody = {
@@ -161,49 +158,14 @@ export const jobSchema = {
     updatedAt: { type: 'string', format: 'date-time' },
     items: { type: 'array', items: itemOut },
   },
-  example: {
-    id: '0b5f3c1e-6a43-4f5e-9a57-5f0d1c2b7e10',
-    number: 'T-2026-00042',
-    companyId: '6f1d0c8a-2b1e-4d7f-8a31-0c2e5b9d4a11',
-    kind: 'product_quality_control',
-    status: 'accepted',
-    agreementId: '9a7e5c3b-1d2f-4e6a-8b0c-2d4f6a8c0e12',
-    customerReference: 'PO 4500123',
-    notes: null,
-    submittedBy: '3c5e7a9b-0d1f-4a2c-9e4b-6d8f0a2c4e13',
-    contractReview: {
-      method: 'KTK-M-012 CMM measurement of prismatic parts',
-      decisionRule: 'guarded_acceptance',
-      decisionRuleNotes: null,
-      price: '450.00',
-      deliveryDate: '2026-12-18',
-      reviewedBy: '5e7a9c1d-2f4b-4c6e-8a0b-8f0a2c4e6a14',
-      reviewedAt: '2026-12-01T09:15:00.000Z',
-    },
-    receipt: null,
-    statusReason: null,
-    allowedActions: [],
-    createdAt: '2026-11-30T12:00:00.000Z',
-    updatedAt: '2026-12-01T09:15:00.000Z',
-    items: [
-      {
-        id: '7a9c1e3f-4b6d-4e8a-9c2d-0a2c4e6a8c15',
-        lineNo: 1,
-        description: 'Shaft 40-123, rev. C',
-        instrument: null,
-        characteristics: [
-          { id: '8b0d2f4a-5c7e-4f9b-8d3e-1b3d5f7b9d16', identifier: '12', type: 'diameter', nominal: '25.000', unit: 'mm', tolerance: { kind: 'deviations', upper: '0.021', lower: '0' }, datums: [], notes: null },
-          { id: '9c1e3a5b-6d8f-4a0c-9e4f-2c4e6a8c0e17', identifier: '13', type: 'runout', nominal: null, unit: 'mm', tolerance: { kind: 'geometric', value: '0.010' }, datums: ['A', 'B'], notes: 'Radial runout' },
-        ],
-      },
-    ],
-  },
+  examples: jobExamples,
 } as const;
 
 export const jobPage = {
   type: 'object',
   required: ['items', 'total', 'limit', 'offset'],
   properties: { items: { type: 'array', items: jobSchema }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+  examples: jobPageExamples,
 } as const;
 
 export const listQuery = {
