@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
-import { DomainError, type ErrorCode } from '../../shared/errors/index.js';
+import { DomainError } from '../../shared/errors/index.js';
 import { isAuthorized } from '../competence/index.js';
 import { getEquipment } from '../equipment/index.js';
 import type { JobItemLookup } from '../jobs/index.js';
 import { checkEnvironment, findMethodVersion, type EnvironmentViolation, type VersionView } from '../methods/index.js';
-import type { ResultInput } from './domain/result-input.js';
+import type { ResultInput, ResultProblem } from './domain/result-input.js';
 import { labDay, pointAgainstRange, unitMismatches } from './domain/result-rules.js';
 import { unitsCompatible } from './domain/units.js';
 import * as repo from './results.repository.js';
@@ -14,14 +14,6 @@ import * as repo from './results.repository.js';
  * The rules every measurement must pass, shared by single logging (which refuses with the first
  * problem) and the import (which reports every problem of every row).
  */
-
-/** One reason a measurement is refused, with the part of the input at fault. */
-export interface ResultProblem {
-  code: ErrorCode;
-  field: 'job' | 'target' | 'measuredAt' | 'methodVersionId' | 'equipmentIds' | 'readings' | 'environment';
-  message: string;
-  details?: Record<string, unknown>;
-}
 
 export interface CheckedResult {
   problems: ResultProblem[];

@@ -110,6 +110,15 @@ export const ERROR_CATALOGUE = {
   LIMS_JOB_RESULTS_MISSING: { status: 409, title: 'The job lacks results for some characteristics or instruments and cannot go to review' },
   LIMS_JOB_RESULTS_NOT_RELEASED: { status: 409, title: "Some items' results are not released and the job cannot be reported" },
   LIMS_RESULT_POINT_OUT_OF_RANGE: { status: 422, title: "The calibration point is outside the instrument's measuring range" },
+
+  // --- bulk import of results (src/modules/results, results-import.*); the row codes appear in the refusal's list ---
+  LIMS_RESULT_IMPORT_REFUSED: { status: 422, title: 'The file has invalid rows; nothing was imported' },
+  LIMS_RESULT_IMPORT_MALFORMED: { status: 422, title: 'A line of the file cannot be read (quotes, separators, encoding)' },
+  LIMS_RESULT_IMPORT_UNKNOWN_COLUMN: { status: 422, title: 'The file has a column the import does not know' },
+  LIMS_RESULT_IMPORT_MISSING_VALUE: { status: 422, title: 'A required column or value is missing' },
+  LIMS_RESULT_IMPORT_BAD_VALUE: { status: 422, title: 'A value is not in the form the import expects' },
+  LIMS_RESULT_IMPORT_UNMATCHED: { status: 422, title: 'A row names an item, characteristic or equipment the job or the register does not have' },
+  LIMS_RESULT_IMPORT_INCONSISTENT: { status: 422, title: 'Rows of one result (its repeats) disagree' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

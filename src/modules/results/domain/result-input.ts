@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../../shared/errors/index.js';
+
 /** A measurement as a technician gives it, by the API one at a time or many from an imported file. */
 export interface ResultInput {
   characteristicId?: string;
@@ -9,4 +11,12 @@ export interface ResultInput {
   readings: { value: string; unit: string }[];
   deviation?: { justification: string };
   remarks?: string | null;
+}
+
+/** One reason a measurement is refused, with the part of the input at fault. */
+export interface ResultProblem {
+  code: ErrorCode;
+  field: 'job' | 'target' | 'measuredAt' | 'methodVersionId' | 'equipmentIds' | 'readings' | 'environment';
+  message: string;
+  details?: Record<string, unknown>;
 }
