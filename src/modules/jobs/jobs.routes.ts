@@ -87,7 +87,7 @@ export async function jobsRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Id>('/jobs/:id/send-to-review', {
     config: { roles: rolesFor('send_to_review') },
-    schema: { tags, summary: 'Send the results to review', params: s.idParams, response: one },
+    schema: { tags, summary: 'Send the results to review (refused, listing what is missing, until every characteristic has a current result and every instrument a calibration point)', params: s.idParams, response: one },
     handler: async (request) => lifecycle.sendToReview(db, actorOf(request), request.params.id),
   });
 
@@ -99,7 +99,7 @@ export async function jobsRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Id>('/jobs/:id/report', {
     config: { roles: rolesFor('report') },
-    schema: { tags, summary: 'Mark the job reported (documents issued)', params: s.idParams, response: one },
+    schema: { tags, summary: "Mark the job reported (documents issued); refused, listing the items, until every item's results are released", params: s.idParams, response: one },
     handler: async (request) => lifecycle.reportJob(db, actorOf(request), request.params.id),
   });
 
