@@ -76,6 +76,11 @@ export interface ConformityInput {
   readonly decisionType: DecisionType;
   /** Optional Monte Carlo sample of the measurand (sorted or not); then p_c is its in-tolerance fraction. */
   readonly monteCarloSample?: Float64Array;
+  /**
+   * The in-tolerance fraction of a Monte Carlo sample computed where the sample lives (a worker
+   * thread), so that the sample itself need not travel; the alternative to `monteCarloSample`.
+   */
+  readonly monteCarloProbability?: number;
 }
 
 export interface SpecificRisk {
@@ -132,7 +137,8 @@ function resolveUncertainty(input: MeasurementUncertainty): { u: number; U: numb
   return fail('LIMS_UNCERTAINTY_UNCERTAINTY_INVALID', 'Give the standard uncertainty u or the expanded uncertainty U (with k).');
 }
 
-function validateTolerance(tolerance: Tolerance): void {
+/** @throws ConformityError LIMS_UNCERTAINTY_TOLERANCE_INVALID unless one or two finite, ordered limits are given. */
+export function validateTolerance(tolerance: Tolerance): void {
   const { lower, upper } = tolerance;
   if (lower === undefined && upper === undefined) {
     fail('LIMS_UNCERTAINTY_TOLERANCE_INVALID', 'The tolerance needs a lower limit, an upper limit or both.');
@@ -189,7 +195,13 @@ function normalConformity(y: number, u: number, tolerance: Tolerance): { pc: num
   return { pc: 1 - below - above, pnc: below + above };
 }
 
-function monteCarloConformity(sample: Float64Array, tolerance: Tolerance): number {
+/**
+ * p_c from a Monte Carlo sample of the measurand: the fraction of its values inside the tolerance
+ * interval (limits included), JCGM 106 7.4 with the sample standing for the PDF.
+ * @throws ConformityError LIMS_UNCERTAINTY_SAMPLE_INVALID for an empty sample or NaN values.
+ */
+export function fractionInTolerance(sample: Float64Array, tolerance: Tolerance): number {
+  validateTolerance(tolerance);
   if (sample.length === 0) fail('LIMS_UNCERTAINTY_SAMPLE_INVALID', 'The Monte Carlo sample is empty.');
   const lower = tolerance.lower ?? -Infinity;
   const upper = tolerance.upper ?? Infinity;
@@ -230,7 +242,14 @@ export function decideConformity(input: ConformityInput): ConformityResult {
   const accepted = decision === 'pass' || decision === 'conditionalPass';
 
   const normal = normalConformity(y, u, input.tolerance);
-  const mc = input.monteCarloSample === undefined ? undefined : monteCarloConformity(input.monteCarloSample, input.tolerance);
+  if (input.monteCarloSample !== undefined && input.monteCarloProbability !== undefined) {
+    fail('LIMS_UNCERTAINTY_SAMPLE_INVALID', 'Give the Monte Carlo sample or its in-tolerance fraction, not both.');
+  }
+  const given = input.monteCarloProbability;
+  if (given !== undefined && !(given >= 0 && given <= 1)) {
+    fail('LIMS_UNCERTAINTY_SAMPLE_INVALID', `The Monte Carlo probability of conformity must be in [0, 1], got ${given}.`, { monteCarloProbability: given });
+  }
+  const mc = input.monteCarloSample === undefined ? given : fractionInTolerance(input.monteCarloSample, input.tolerance);
   const pc = mc ?? normal.pc;
   const pnc = mc === undefined ? normal.pnc : 1 - mc;
   const specificRisk: SpecificRisk = accepted

@@ -3,6 +3,7 @@
  * Monte Carlo or both, validates the GUM against Monte Carlo (JCGM 101 clause 8) and prepares
  * the rounded certificate statement.
  */
+import type { Tolerance } from './conformity.js';
 import { buildCorrelation } from './correlation.js';
 import { invalidInput } from './errors.js';
 import { compileModel } from './expression-compiler.js';
@@ -37,6 +38,8 @@ export interface McmSummary {
   readonly trials: number;
   readonly seed: number;
   readonly converged: boolean;
+  /** p_c: the fraction of the trials inside the runtime's tolerance, when one was given. */
+  readonly probabilityInTolerance?: number;
 }
 
 export interface ReportSummary {
@@ -61,6 +64,11 @@ export interface EvaluationResult {
 export interface EvaluationRuntime {
   /** Cancels a running Monte Carlo evaluation (checked per chunk of trials). */
   readonly signal?: { readonly aborted: boolean };
+  /**
+   * Tolerance limits for a conformity decision: Monte Carlo then also reports the fraction of its
+   * sample inside them, computed where the sample is (it is never returned).
+   */
+  readonly tolerance?: Tolerance;
 }
 
 const REQUEST_FIELDS = ['model', 'inputs', 'correlations', 'coverageProbability', 'method', 'secondOrder', 'mcm'];
@@ -137,7 +145,7 @@ export function evaluate(request: EvaluationRequest, runtime: EvaluationRuntime 
     const options = request.mcm ?? {};
     const result = runMonteCarlo(
       { model, inputs, correlation },
-      { ...options, coverageProbability: p, ...(runtime.signal ? { signal: runtime.signal } : {}) },
+      { ...options, coverageProbability: p, ...(runtime.signal ? { signal: runtime.signal } : {}), ...(runtime.tolerance ? { tolerance: runtime.tolerance } : {}) },
     );
     warnings.push(...result.warnings);
     mcm = {
@@ -149,6 +157,7 @@ export function evaluate(request: EvaluationRequest, runtime: EvaluationRuntime 
       trials: result.trials,
       seed: result.seed,
       converged: result.converged,
+      ...(result.probabilityInTolerance !== undefined ? { probabilityInTolerance: result.probabilityInTolerance } : {}),
     };
     if (gum) {
       // The GUM interval y +- U is probabilistically symmetric, so it is compared with the

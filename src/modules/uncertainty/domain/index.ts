@@ -49,7 +49,14 @@ export { END_GAUGE_H1, additiveModel } from './jcgm-examples.js';
 export { formatCoverageFactor, formatCoveragePercent, roundResult, uncertaintyStatement } from './reporting.js';
 export type { RoundedResult, StatementInput } from './reporting.js';
 
-export { CONFORMITY_ERROR_CODES, ConformityError, decideConformity } from './conformity.js';
+export { CONFORMITY_ERROR_CODES, ConformityError, decideConformity, fractionInTolerance } from './conformity.js';
+export { conformityOfEvaluation, reportedMeasurement } from './evaluation-conformity.js';
+export { BUDGET_ERROR_CODES, BudgetError, undeclaredNames, validateBudgetContent } from './budget-content.js';
+export type { BudgetContent, BudgetErrorCode, BudgetInput, BudgetInputSource, EquipmentEstimate } from './budget-content.js';
+export { resolveBudget } from './budget-resolution.js';
+export type { CalibrationFacts, CertifiedValue, EvaluationChoices, InputUsed, ResolvedBudget, ResultFacts } from './budget-resolution.js';
+export { outputDifferences } from './output-comparison.js';
+export type { OutputDifference } from './output-comparison.js';
 export type { ConformityDecision, ConformityInput, ConformityResult, DecisionRule, DecisionType, Tolerance } from './conformity.js';
 export { COMPARISON_ERROR_CODES, ComparisonError, compareSeries, compareWithReference, enScore, zScore, zetaScore } from './comparison.js';
 export type { ComparisonSeriesResult, ReferenceComparison } from './comparison.js';

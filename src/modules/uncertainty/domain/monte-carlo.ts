@@ -3,6 +3,7 @@
  * adaptive (7.9). A plain synchronous function so that the API can run it in a worker
  * thread; it is bounded by a trial cap, a time cap and an abort flag, checked per chunk.
  */
+import { fractionInTolerance, validateTolerance, type Tolerance } from './conformity.js';
 import { UncertaintyModelError, invalidInput } from './errors.js';
 import { DEFAULT_COVERAGE_PROBABILITY } from './gum.js';
 import {
@@ -46,6 +47,8 @@ export interface McmOptions {
   readonly chunkSize?: number;
   /** Return the sorted model values (e.g. for a histogram). */
   readonly keepSamples?: boolean;
+  /** Also report the fraction of the model values inside these limits (p_c, JCGM 106). */
+  readonly tolerance?: Tolerance;
 }
 
 export interface McmResult {
@@ -62,6 +65,8 @@ export interface McmResult {
   readonly converged: boolean;
   readonly adaptive?: { readonly batchSize: number; readonly batches: number; readonly tolerance: number };
   readonly sortedValues?: Float64Array;
+  /** The fraction of the model values inside `options.tolerance`, when one was given. */
+  readonly probabilityInTolerance?: number;
   readonly warnings: readonly string[];
 }
 
@@ -91,6 +96,7 @@ export function runMonteCarlo(problem: McmProblem, options: McmOptions = {}): Mc
   if (options.maxTimeMs !== undefined && !(options.maxTimeMs > 0)) {
     throw invalidInput('maxTimeMs must be positive', { field: 'maxTimeMs', value: options.maxTimeMs });
   }
+  if (options.tolerance !== undefined) validateTolerance(options.tolerance);
   const warnings = checkCorrelatedInputs(problem);
   for (const input of problem.inputs) {
     if (!Number.isFinite(input.standardUncertainty) || (input.evaluation === 'A' && input.dof <= 2)) {
@@ -126,7 +132,7 @@ export function runMonteCarlo(problem: McmProblem, options: McmOptions = {}): Mc
       if (e instanceof Stop) throw timeout(chunkStart);
       throw e;
     }
-    return summarise(values, p, seed, true, warnings, options.keepSamples, undefined);
+    return summarise(values, p, seed, true, warnings, options, undefined);
   }
 
   if (options.trials !== undefined) {
@@ -175,7 +181,7 @@ export function runMonteCarlo(problem: McmProblem, options: McmOptions = {}): Mc
   if (!converged) {
     warnings.push(`The adaptive Monte Carlo procedure stopped after ${total} trials (trial or time cap) before reaching ${digits} significant digits.`);
   }
-  return summarise(values.subarray(0, total), p, seed, converged, warnings, options.keepSamples, {
+  return summarise(values.subarray(0, total), p, seed, converged, warnings, options, {
     batchSize,
     batches: batchStats.length,
     tolerance,
@@ -205,9 +211,10 @@ function summarise(
   seed: number,
   converged: boolean,
   warnings: string[],
-  keepSamples: boolean | undefined,
+  options: Pick<McmOptions, 'keepSamples' | 'tolerance'>,
   adaptive: McmResult['adaptive'],
 ): McmResult {
+  const keepSamples = options.keepSamples;
   const trials = values.length;
   const { mean, std } = meanAndStandardDeviation(values, trials);
   if (!Number.isFinite(mean)) {
@@ -219,6 +226,8 @@ function summarise(
       { nonFiniteTrials: bad, trials },
     );
   }
+  // Counted before the partial sort below, which only reorders the values.
+  const inTolerance = options.tolerance === undefined ? undefined : fractionInTolerance(values, options.tolerance);
   let intervals: { shortest: Interval; symmetric: Interval };
   if (keepSamples) {
     values.sort();
@@ -237,6 +246,7 @@ function summarise(
     converged,
     ...(adaptive ? { adaptive } : {}),
     ...(keepSamples ? { sortedValues: values } : {}),
+    ...(inTolerance !== undefined ? { probabilityInTolerance: inTolerance } : {}),
     warnings,
   };
 }
