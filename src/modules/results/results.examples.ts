@@ -3,6 +3,24 @@
  * results. The ids are fixed so that the examples refer to each other like real records do.
  */
 
+/** Balloon 12 of the shaft as first typed; the example corrects it. */
+const diameter12 = {
+  id: 'c2e4a6b8-1d3f-4a5c-8e7a-3b5d7f9a1c21',
+  characteristic: { id: '8b0d2f4a-5c7e-4f9b-8d3e-1b3d5f7b9d16', identifier: '12' },
+  calibrationPoint: null,
+  measuredAt: '2026-03-02T07:15:00.000Z',
+  environment: { temperature: '20.2', humidity: '45' },
+  deviation: null,
+  readings: [
+    { repeat: 1, value: '25.0110', unit: 'mm' },
+    { repeat: 2, value: '25.0121', unit: 'mm' },
+  ],
+  current: true,
+  correctsId: null,
+  correctionReason: null,
+  correctedById: null,
+};
+
 const shaftJob = {
   jobId: '0b5f3c1e-6a43-4f5e-9a57-5f0d1c2b7e10',
   number: 'T-2026-00042',
@@ -15,37 +33,16 @@ const shaftJob = {
       state: 'released',
       releasedAt: '2026-03-02T13:40:00.000Z',
       results: [
+        { ...diameter12, current: false, correctedById: 'd3f5b7c9-2e4a-4b6d-9f8b-4c6e8a0b2d22' },
         {
-          id: 'c2e4a6b8-1d3f-4a5c-8e7a-3b5d7f9a1c21',
-          characteristic: { id: '8b0d2f4a-5c7e-4f9b-8d3e-1b3d5f7b9d16', identifier: '12' },
-          calibrationPoint: null,
-          measuredAt: '2026-03-02T07:15:00.000Z',
-          environment: { temperature: '20.2', humidity: '45' },
-          deviation: null,
-          readings: [
-            { repeat: 1, value: '25.0110', unit: 'mm' },
-            { repeat: 2, value: '25.0121', unit: 'mm' },
-          ],
-          current: false,
-          correctsId: null,
-          correctionReason: null,
-          correctedById: 'd3f5b7c9-2e4a-4b6d-9f8b-4c6e8a0b2d22',
-        },
-        {
+          ...diameter12,
           id: 'd3f5b7c9-2e4a-4b6d-9f8b-4c6e8a0b2d22',
-          characteristic: { id: '8b0d2f4a-5c7e-4f9b-8d3e-1b3d5f7b9d16', identifier: '12' },
-          calibrationPoint: null,
-          measuredAt: '2026-03-02T07:15:00.000Z',
-          environment: { temperature: '20.2', humidity: '45' },
-          deviation: null,
           readings: [
             { repeat: 1, value: '25.0110', unit: 'mm' },
             { repeat: 2, value: '25.0112', unit: 'mm' },
           ],
-          current: true,
           correctsId: 'c2e4a6b8-1d3f-4a5c-8e7a-3b5d7f9a1c21',
           correctionReason: 'Second repeat was typed with digits swapped',
-          correctedById: null,
         },
         {
           id: 'e4a6c8d0-3f5b-4c7e-8a9c-5d7f9b1c3e23',
