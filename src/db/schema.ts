@@ -12,3 +12,4 @@ export * from '../modules/methods/methods.tables.js';
 export * from '../modules/competence/competence.tables.js';
 export * from '../modules/jobs/jobs.tables.js';
 export * from '../modules/results/results.tables.js';
+export * from '../modules/uncertainty/budgets.tables.js';
