@@ -38,6 +38,8 @@ export interface CsvRow {
 
 export interface CsvFile {
   separator: ',' | ';';
+  /** The line of the header row (2 after a `sep=` line). */
+  headerLine: number;
   columns: CsvColumn[];
   rows: CsvRow[];
   problems: CsvProblem[];
@@ -155,11 +157,11 @@ export function readResultsCsv(input: string): CsvFile {
   const headerText = text.split(/\r?\n/, 1)[0] ?? '';
   const separator: ',' | ';' = (declared ?? (headerText.includes(';') ? ';' : ',')) === ';' ? ';' : ',';
   if (declared !== undefined && declared !== ',' && declared !== ';') {
-    return { separator, columns: [], rows: [], problems: [malformed(1, `Separator "${declared}" is not supported; use a comma or a semicolon.`)] };
+    return { separator, headerLine: 1, columns: [], rows: [], problems: [malformed(1, `Separator "${declared}" is not supported; use a comma or a semicolon.`)] };
   }
   const { records, problems } = splitRecords(text, separator, firstLine);
   const [header, ...body] = records;
-  if (!header) return { separator, columns: [], rows: [], problems: [...problems, malformed(firstLine, 'The file has no header row; the first line names the columns.')] };
+  if (!header) return { separator, headerLine: firstLine, columns: [], rows: [], problems: [...problems, malformed(firstLine, 'The file has no header row; the first line names the columns.')] };
   const head = readHeader(header);
   problems.push(...head.problems);
   const rows: CsvRow[] = [];
@@ -175,5 +177,5 @@ export function readResultsCsv(input: string): CsvFile {
     rows.push({ line: record.line, values });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { separator, columns: head.columns.filter((c): c is CsvColumn => c !== null), rows, problems };
+  return { separator, headerLine: header.line, columns: head.columns.filter((c): c is CsvColumn => c !== null), rows, problems };
 }
