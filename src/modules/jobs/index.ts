@@ -2,3 +2,4 @@ export { jobsRoutes } from './jobs.routes.js';
 export { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from './job-lookup.js';
 export { registerResultCoverage, type ResultCoverageSource } from './job-gates.js';
 export type { ItemCoverage } from './domain/job-readiness.js';
+export { findCharacteristicSpec, type CharacteristicSpec } from './characteristic-spec.js';

@@ -40,7 +40,8 @@ export function itemValues(item: ItemInput): ItemValues {
   };
 }
 
-function tolerance(c: CharacteristicRow): Tolerance {
+/** The tolerance of a characteristic row as drawn. */
+export function tolerance(c: CharacteristicRow): Tolerance {
   switch (c.toleranceKind) {
     case 'symmetric':
       return { kind: 'symmetric', value: c.toleranceValue! };

@@ -1,3 +1,4 @@
 export { resultsRoutes } from './results.routes.js';
 export { dimensionOf, unitsCompatible, type Dimension } from './domain/units.js';
 export { resultCoverage } from './results.coverage.js';
+export { findResultForEvaluation, type ResultForEvaluation } from './results.evaluation-lookup.js';
