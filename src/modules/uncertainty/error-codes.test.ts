@@ -1,5 +1,6 @@
 import { ERROR_CATALOGUE, isErrorCode } from '../../shared/errors/index.js';
 import {
+  BUDGET_ERROR_CODES,
   COMPARISON_ERROR_CODES,
   CONFORMITY_ERROR_CODES,
   GAUGE_RR_ERROR_CODES,
@@ -13,6 +14,7 @@ const domainCodes = [
   ...COMPARISON_ERROR_CODES,
   ...TREND_ERROR_CODES,
   ...GAUGE_RR_ERROR_CODES,
+  ...BUDGET_ERROR_CODES,
 ];
 
 test.each(domainCodes)('engine error %s is in the catalogue as a 422', (code) => {

@@ -119,6 +119,20 @@ export const ERROR_CATALOGUE = {
   LIMS_RESULT_IMPORT_BAD_VALUE: { status: 422, title: 'A value is not in the form the import expects' },
   LIMS_RESULT_IMPORT_UNMATCHED: { status: 422, title: 'A row names an item, characteristic or equipment the job or the register does not have' },
   LIMS_RESULT_IMPORT_INCONSISTENT: { status: 422, title: 'Rows of one result (its repeats) disagree' },
+
+  // --- uncertainty budgets and their evaluations for results (src/modules/uncertainty/budgets*) ---
+  LIMS_BUDGET_CODE_TAKEN: { status: 409, title: 'Another uncertainty budget already has this code' },
+  LIMS_BUDGET_UNKNOWN_NAMES: { status: 422, title: 'The budget model uses names that no input declares' },
+  LIMS_BUDGET_INVALID: { status: 422, title: 'The uncertainty budget is not valid' },
+  LIMS_BUDGET_VERSION_RELEASED: { status: 409, title: 'The budget version is released and cannot be changed; make a new version' },
+  LIMS_BUDGET_DRAFT_EXISTS: { status: 409, title: 'The budget already has a draft version' },
+  LIMS_BUDGET_NOT_NAMED: { status: 422, title: "The result's method version names no uncertainty budget" },
+  LIMS_BUDGET_NOT_RELEASED: { status: 422, title: 'The uncertainty budget has no released version to evaluate' },
+  LIMS_BUDGET_INPUT_UNAVAILABLE: { status: 422, title: 'A budget input cannot be resolved from the result' },
+  LIMS_BUDGET_EQUIPMENT_AMBIGUOUS: { status: 422, title: 'Several items of the equipment type a budget input takes were used' },
+  LIMS_BUDGET_UNIT_MISMATCH: { status: 422, title: "A value's unit differs from the unit the budget input declares" },
+  LIMS_EVALUATION_RESULT_CORRECTED: { status: 409, title: 'The result has been corrected; evaluate the current result' },
+  LIMS_EVALUATION_REQUEST_INVALID: { status: 422, title: 'The conformity request mixes a measured value with an evaluation' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
