@@ -12,6 +12,8 @@ export interface Config {
   dbPoolMax: number;
   dbConnectTimeoutMs: number;
   bodyLimitBytes: number;
+  /** Largest result file (CSV or QIF) the import accepts. */
+  importLimitBytes: number;
   idempotencyTtlHours: number;
   shutdownGraceMs: number;
 }
@@ -40,6 +42,7 @@ const envSchema = {
     DB_POOL_MAX: { type: 'integer', minimum: 1, maximum: 200, default: 10 },
     DB_CONNECT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
+    IMPORT_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 10485760 },
     IDEMPOTENCY_TTL_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 24 },
     SHUTDOWN_GRACE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 10000 },
   },
@@ -56,6 +59,7 @@ const hints: Record<string, string> = {
   DB_POOL_MAX: 'an integer from 1 to 200',
   DB_CONNECT_TIMEOUT_MS: 'an integer number of milliseconds from 100 to 60000',
   BODY_LIMIT_BYTES: 'an integer number of bytes from 1024 to 104857600',
+  IMPORT_LIMIT_BYTES: 'an integer number of bytes from 1024 to 104857600',
   IDEMPOTENCY_TTL_HOURS: 'an integer number of hours from 1 to 720',
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 0 to 600000',
 };
@@ -95,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolMax: v.DB_POOL_MAX,
     dbConnectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    importLimitBytes: v.IMPORT_LIMIT_BYTES,
     idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
   };
