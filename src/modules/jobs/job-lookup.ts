@@ -23,6 +23,8 @@ export interface LookupCharacteristic {
   type: string;
   unit: string;
   nominal: string | null;
+  /** The characteristic's id in a QIF file (results imported from QIF are matched by it). */
+  qifId: string | null;
 }
 
 /** What other modules (results) need to know of a job item: its job's state and company, its characteristics. */
@@ -39,7 +41,7 @@ export interface JobContentLookup {
 }
 
 const lookupJob = (job: repo.JobRow): JobItemLookup['job'] => ({ id: job.id, number: job.number, companyId: job.companyId, status: job.status });
-const lookupCharacteristic = (c: repo.CharacteristicRow): LookupCharacteristic => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal });
+const lookupCharacteristic = (c: repo.CharacteristicRow): LookupCharacteristic => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal, qifId: c.qifId });
 const lookupItem = (item: repo.ItemRow): LookupItem => ({
   id: item.id,
   jobId: item.jobId,
