@@ -18,7 +18,7 @@ import { jobsRoutes } from './modules/jobs/index.js';
 import { methodsRoutes } from './modules/methods/index.js';
 import { pricingRoutes } from './modules/pricing/index.js';
 import { quotesRoutes } from './modules/quotes/index.js';
-import { resultsRoutes } from './modules/results/index.js';
+import { resultsImportRoutes, resultsRoutes } from './modules/results/index.js';
 import { uncertaintyRoutes } from './modules/uncertainty/index.js';
 import { usersRoutes } from './modules/users/index.js';
 
@@ -105,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(competenceRoutes);
       await api.register(jobsRoutes);
       await api.register(resultsRoutes);
+      await api.register(resultsImportRoutes);
     },
     { prefix: '/api/v1' },
   );

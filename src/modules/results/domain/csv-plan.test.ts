@@ -62,7 +62,7 @@ describe('rows to results', () => {
   });
 
   test('calibration points of an instrument; query parameters fill what the file lacks', () => {
-    const { drafts, problems } = plan('item,point_nominal,point_unit,value,unit\n2,"12,5",mm,12.501,mm\n', { methodVersion: VERSION, equipment: 'KTK-GB-01', measuredAt: '2026-03-02T09:15:00+02:00', temperature: '20.0' });
+    const { drafts, problems } = plan('item,point_nominal,point_unit,value,unit\n2,"12,5",mm,12.501,mm\n', { methodVersionId: VERSION, equipment: 'KTK-GB-01', measuredAt: '2026-03-02T09:15:00+02:00', temperature: '20.0' });
     expect(problems).toEqual([]);
     expect(drafts[0]!.input).toMatchObject({ calibrationPoint: { nominal: '12.5', unit: 'mm' }, equipmentIds: ['KTK-GB-01'], environment: { temperature: '20.0' }, readings: [{ value: '12.501', unit: 'mm' }] });
   });

@@ -99,7 +99,7 @@ function planRow(row: CsvRow, items: readonly ImportItem[], valueOf: (row: CsvRo
 
 const DEFAULTED: Partial<Record<CsvColumn, keyof ImportDefaults>> = {
   item: 'item',
-  method_version: 'methodVersion',
+  method_version: 'methodVersionId',
   equipment: 'equipment',
   measured_at: 'measuredAt',
   temperature: 'temperature',

@@ -33,7 +33,7 @@ export interface ImportItem {
 /** Values for what a file lacks, from the request's query parameters. */
 export interface ImportDefaults {
   item?: string;
-  methodVersion?: string;
+  methodVersionId?: string;
   equipment?: string;
   measuredAt?: string;
   temperature?: string;

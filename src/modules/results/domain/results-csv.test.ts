@@ -65,8 +65,8 @@ describe('a results file', () => {
     expect(readResultsCsv('\uFEFF\r\n').problems).toEqual([{ line: 1, column: null, reason: expect.stringContaining('no header'), kind: 'malformed' }]);
   });
 
-  test('bytes that are not UTF-8 are not decoded', () => {
-    expect(decodeUtf8(new Uint8Array([0x69, 0x74, 0x65, 0x6d, 0xe4]))).toBeNull();
-    expect(decodeUtf8(new TextEncoder().encode('mittaus µm'))).toBe('mittaus µm');
+  test('bytes that are not UTF-8 (a file saved as Latin-1) are refused, naming the first such line', () => {
+    expect(decodeUtf8(Buffer.from('item,remarks\n1,ok\n2,lämpö\n', 'latin1'))).toEqual({ badLine: 3 });
+    expect(decodeUtf8(Buffer.from('\uFEFFmittaus µm', 'utf8'))).toEqual({ text: 'mittaus µm' });
   });
 });

@@ -52,12 +52,23 @@ interface RawRecord {
 
 const malformed = (line: number, reason: string, column: string | null = null): CsvProblem => ({ line, column, reason, kind: 'malformed' });
 
-/** Decodes the bytes as UTF-8 (a BOM is dropped); null when they are not valid UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | null {
+/** Decodes the bytes as UTF-8 (a BOM is dropped), or names the first line that is not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text: decoder.decode(bytes) };
   } catch {
-    return null;
+    let start = 0;
+    for (let line = 1; ; line += 1) {
+      const end = bytes.indexOf(0x0a, start);
+      try {
+        decoder.decode(bytes.subarray(start, end === -1 ? bytes.length : end));
+      } catch {
+        return { badLine: line };
+      }
+      if (end === -1) return { badLine: line };
+      start = end + 1;
+    }
   }
 }
 

@@ -1,0 +1,191 @@
+import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
+import { authorize, calibratedEquipment, measuringJob, releasedMethod, type MeasuringJob } from '../harness/lab.js';
+import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
+
+let t: TestApp;
+let qm: TestUser;
+let tech: TestUser;
+let reviewer: TestUser;
+let auditor: TestUser;
+let customer: TestUser;
+let versionId: string;
+let job: MeasuringJob;
+
+const IMPORT_LIMIT = 65_536;
+/** A time on the current day in Finland (equipment and authorizations are valid today), with an offset. */
+const at = (hhmm: string) => `${new Date().toISOString().slice(0, 10)}T${hhmm}:00+00:00`;
+
+const importFile = (jobId: string, body: string | Buffer, options: { user?: TestUser; query?: string; type?: string } = {}) =>
+  t.request({
+    method: 'POST',
+    url: `/api/v1/jobs/${jobId}/results/import${options.query ? `?${options.query}` : ''}`,
+    payload: body,
+    headers: { 'content-type': options.type ?? 'text/csv; charset=utf-8' },
+    token: (options.user ?? tech).token,
+  });
+const itemResults = async (itemId: string) => (await t.request({ method: 'GET', url: `/api/v1/job-items/${itemId}/results`, token: qm.token })).json().items;
+const csv = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
+const HEAD = 'item;characteristic;value;unit;measured_at;equipment;method_version;temperature;humidity';
+const row = (characteristic: string, value: string, overrides: { unit?: string; time?: string; equipment?: string; temperature?: string } = {}) =>
+  ['1', characteristic, value, overrides.unit ?? 'mm', overrides.time ?? at('00:05'), overrides.equipment ?? 'KTK-CMM-001', versionId, overrides.temperature ?? '20,1', '45'].join(';');
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { IMPORT_LIMIT_BYTES: String(IMPORT_LIMIT) } });
+  qm = await createUser(t, 'quality_manager');
+  tech = await createUser(t, 'technician');
+  reviewer = await createUser(t, 'technician');
+  auditor = await createUser(t, 'auditor');
+  const company = await createCustomer(t, { name: 'Akseli Oy' });
+  customer = await createUser(t, 'customer', { companyId: company });
+  await activeAgreement(t, company);
+  await calibratedEquipment(t, qm, 'KTK-CMM-001', `${thisYear() - 1}-01-10`, 36);
+  await calibratedEquipment(t, qm, 'KTK-MIC-OLD', `${thisYear() - 3}-01-10`, 12);
+  const method = await releasedMethod(t, qm, 'KTK-M-012');
+  versionId = method.versionId;
+  await authorize(t, qm, tech, method.methodId, ['measure', 'review']);
+  await authorize(t, qm, reviewer, method.methodId, ['measure', 'review']);
+  job = await measuringJob(t, customer, qm, tech);
+});
+afterAll(() => t.close());
+
+describe('CSV import', () => {
+  test('a refused file reports every bad row with line, column and reason, and writes nothing', async () => {
+    const file = csv(
+      HEAD,
+      row('9', '25.011'), // 2: no such characteristic
+      row('1', '25.01x'), // 3: not a number
+      row('2', '120.004', { unit: 'deg' }), // 4: an angle for a length
+      row('1', '25.012', { equipment: 'KTK-MIC-OLD', time: at('00:10') }), // 5: calibration overdue
+      row('2', '120.003', { temperature: '21,0', time: at('00:15') }), // 6: too warm, no justification
+      row('1', '25.013', { equipment: 'KTK-CMM-001|KTK-NONE', time: at('00:20') }), // 7: not in the register
+      row('1', '25.0110', { time: at('00:25') }), // 8: fine on its own
+    );
+    const res = await importFile(job.jobId, file);
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.code).toBe('LIMS_RESULT_IMPORT_REFUSED');
+    expect(body.detail).toContain('nothing was imported');
+    expect(body.details.problems).toEqual([
+      { line: 2, column: 'characteristic', code: 'LIMS_RESULT_IMPORT_UNMATCHED', reason: expect.stringContaining('has no characteristic "9"') },
+      { line: 3, column: 'value', code: 'LIMS_RESULT_IMPORT_BAD_VALUE', reason: expect.stringContaining('"25.01x" is not a decimal number') },
+      { line: 4, column: 'unit', code: 'LIMS_RESULT_UNIT_MISMATCH', reason: expect.stringContaining('Unit deg does not fit mm') },
+      { line: 5, column: 'equipment', code: 'LIMS_RESULT_EQUIPMENT_NOT_USABLE', reason: expect.stringContaining('KTK-MIC-OLD (calibration_overdue)') },
+      { line: 6, column: 'temperature', code: 'LIMS_RESULT_ENVIRONMENT_OUT_OF_LIMITS', reason: expect.stringContaining('temperature 21.0 is outside') },
+      { line: 7, column: 'equipment', code: 'LIMS_RESULT_IMPORT_UNMATCHED', reason: expect.stringContaining('no item with code "KTK-NONE"') },
+    ]);
+    expect(await itemResults(job.itemId)).toEqual([]);
+  });
+
+  test('a missing column and an unknown column are refused on the header line', async () => {
+    const res = await importFile(job.jobId, csv('item;characteristic;valeu;measured_at;equipment;method_version', `1;1;25.011;${at('00:05')};KTK-CMM-001;${versionId}`));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.problems).toEqual([
+      { line: 1, column: 'valeu', code: 'LIMS_RESULT_IMPORT_UNKNOWN_COLUMN', reason: expect.stringContaining('Unknown column "valeu"') },
+      { line: 1, column: 'value', code: 'LIMS_RESULT_IMPORT_MISSING_VALUE', reason: expect.stringContaining('Required column "value" is missing') },
+      { line: 1, column: 'unit', code: 'LIMS_RESULT_IMPORT_MISSING_VALUE', reason: expect.stringContaining('Required column "unit" is missing') },
+    ]);
+  });
+
+  test('a file that is not UTF-8 is refused, naming the line', async () => {
+    const res = await importFile(job.jobId, Buffer.from(csv(`${HEAD};remarks`, `${row('1', '25.011')};lämpötila vakaa`), 'latin1'));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.problems).toEqual([{ line: 2, column: null, code: 'LIMS_RESULT_IMPORT_MALFORMED', reason: expect.stringContaining('not UTF-8') }]);
+  });
+
+  test('a dry run checks the file and answers the plan without writing', async () => {
+    const res = await importFile(job.jobId, csv(HEAD, row('1', '25,0110'), row('1', '25,0112')), { query: 'dryRun=true' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'csv', dryRun: true, results: [], planned: [{ source: [{ line: 2 }, { line: 3 }], itemId: job.itemId, characteristicId: job.characteristicIds[0], readings: [{ value: '25.0110', unit: 'mm' }, { value: '25.0112', unit: 'mm' }] }] });
+    expect(await itemResults(job.itemId)).toEqual([]);
+  });
+
+  test('a good file (BOM, semicolons, decimal commas, quoted remarks) creates every result with exact decimals, audited', async () => {
+    const file = `\uFEFF${csv(
+      `${HEAD};remarks`,
+      `${row('1', '25,0110')};"Mitattu kolmelta korkeudelta; keskiarvo"`,
+      `${row('1', '25,0112')};"Mitattu kolmelta korkeudelta; keskiarvo"`,
+      `${row('2', '120.0040', { time: at('00:07') })};`,
+    )}`;
+    const res = await importFile(job.jobId, file);
+    expect(res.statusCode).toBe(201);
+    const { results } = res.json();
+    expect(results).toHaveLength(2);
+    expect(results[0]).toMatchObject({
+      itemId: job.itemId,
+      characteristicId: job.characteristicIds[0],
+      methodVersionId: versionId,
+      environment: { temperature: '20.1', humidity: '45' },
+      readings: [
+        { repeat: 1, value: '25.0110', unit: 'mm' },
+        { repeat: 2, value: '25.0112', unit: 'mm' },
+      ],
+      remarks: 'Mitattu kolmelta korkeudelta; keskiarvo',
+      recordedBy: tech.id,
+      current: true,
+    });
+    expect(results[1]).toMatchObject({ characteristicId: job.characteristicIds[1], readings: [{ value: '120.0040' }], remarks: null });
+    const stored = await itemResults(job.itemId);
+    expect(stored.map((r: { id: string }) => r.id).sort()).toEqual(results.map((r: { id: string }) => r.id).sort());
+
+    const audit = (await t.request({ method: 'GET', url: `/api/v1/audit/events?entityType=job&entityId=${job.jobId}`, token: qm.token })).json().items;
+    expect(audit.find((e: { action: string }) => e.action === 'result.import')).toMatchObject({ actorUserId: tech.id, after: { format: 'csv', resultIds: results.map((r: { id: string }) => r.id) } });
+    const perResult = (await t.request({ method: 'GET', url: `/api/v1/audit/events?entityType=result&entityId=${results[0].id}`, token: qm.token })).json().items;
+    expect(perResult).toEqual([expect.objectContaining({ action: 'result.record', after: expect.objectContaining({ import: { format: 'csv', source: [{ line: 2 }, { line: 3 }] } }) })]);
+  });
+
+  test('query parameters give what the file lacks; a justified deviation is recorded and flagged', async () => {
+    const other = await measuringJob(t, customer, qm, tech);
+    const query = `methodVersionId=${versionId}&equipment=KTK-CMM-001&measuredAt=${encodeURIComponent(at('00:30'))}&temperature=20.9&humidity=45&deviationJustification=${encodeURIComponent('Air conditioning failed; part soaked 4 h')}`;
+    const res = await importFile(other.jobId, 'characteristic,value,unit\n1,25.0105,mm\n2,"120,001",mm\n', { query });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().results).toEqual([
+      expect.objectContaining({ characteristicId: other.characteristicIds[0], readings: [{ repeat: 1, value: '25.0105', unit: 'mm' }], deviation: { justification: 'Air conditioning failed; part soaked 4 h', violations: [expect.objectContaining({ quantity: 'temperature', reading: '20.9' })] } }),
+      expect.objectContaining({ characteristicId: other.characteristicIds[1], readings: [{ repeat: 1, value: '120.001', unit: 'mm' }] }),
+    ]);
+  });
+
+  test('calibration points of an instrument', async () => {
+    const instrument = await measuringJob(t, customer, qm, tech, { instrument: true });
+    const point = (nominal: string, value: string) => `${nominal};mm;${value};mm;${at('00:40')};KTK-CMM-001;${versionId};20,0;40`;
+    const file = csv('point_nominal;point_unit;value;unit;measured_at;equipment;method_version;temperature;humidity', point('0', '0,000'), point('12,5', '12,5001'), point('25', '25,002'), point('30', '30,001'));
+    const refused = await importFile(instrument.jobId, file);
+    expect(refused.json().details.problems).toEqual([{ line: 5, column: 'point_nominal', code: 'LIMS_RESULT_POINT_OUT_OF_RANGE', reason: expect.stringContaining('above the measuring range') }]);
+    const res = await importFile(instrument.jobId, file.split('\r\n').slice(0, 4).join('\r\n'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().results.map((r: { calibrationPoint: unknown; readings: { value: string }[] }) => [r.calibrationPoint, r.readings[0]!.value])).toEqual([
+      [{ nominal: '0', unit: 'mm' }, '0.000'],
+      [{ nominal: '12.5', unit: 'mm' }, '12.5001'],
+      [{ nominal: '25', unit: 'mm' }, '25.002'],
+    ]);
+  });
+});
+
+describe('who and when', () => {
+  test('customers and auditors may not import; an unknown job is 404', async () => {
+    for (const user of [customer, auditor]) expect((await importFile(job.jobId, csv(HEAD, row('1', '25.011')), { user })).statusCode).toBe(403);
+    expect((await importFile('00000000-0000-4000-8000-000000000000', csv(HEAD, row('1', '25.011')))).json().code).toBe('LIMS_NOT_FOUND');
+  });
+
+  test('a job that is not in measurement takes no import', async () => {
+    const accepted = await measuringJob(t, customer, qm, tech, { start: false });
+    const res = await importFile(accepted.jobId, csv(HEAD, row('1', '25.011')));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('LIMS_RESULT_JOB_NOT_IN_MEASUREMENT');
+  });
+
+  test('a released item takes no more results', async () => {
+    const released = await measuringJob(t, customer, qm, tech);
+    expect((await importFile(released.jobId, csv(HEAD, row('1', '25.011')))).statusCode).toBe(201);
+    expect((await t.request({ method: 'POST', url: `/api/v1/job-items/${released.itemId}/results/release`, payload: {}, token: reviewer.token })).statusCode).toBe(200);
+    const res = await importFile(released.jobId, csv(HEAD, row('2', '120.001')));
+    expect(res.json().details.problems).toEqual([{ line: 2, column: 'item', code: 'LIMS_RESULT_RELEASED', reason: expect.stringContaining('released and locked') }]);
+  });
+
+  test('an unsupported media type is 415, a file over IMPORT_LIMIT_BYTES is 413, an unknown query parameter is 400', async () => {
+    expect((await importFile(job.jobId, 'a,b', { type: 'text/plain' })).statusCode).toBe(415);
+    expect((await importFile(job.jobId, `${HEAD}\n${'x'.repeat(IMPORT_LIMIT)}`)).statusCode).toBe(413);
+    const typo = await importFile(job.jobId, csv(HEAD, row('1', '25.011')), { query: 'dryrun=true' });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json().errors).toEqual([{ field: '/querystring/dryrun', message: expect.stringContaining('not a known field') }]);
+  });
+});
