@@ -3,6 +3,7 @@
  * dialect, as in uncertainty.schemas.ts). Response schemas list every field: the serializer
  * drops what they do not name.
  */
+import { evaluationBody } from './uncertainty.schemas.js';
 
 const number = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'number', description, ...extra });
 const localized = { type: 'object', required: ['en', 'fi'], properties: { en: { type: 'string' }, fi: { type: 'string' } } };
@@ -18,9 +19,12 @@ const limits = (description: string) => ({
 export const conformityBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['measuredValue', 'tolerance', 'rule', 'decisionType'],
+  required: ['tolerance', 'rule', 'decisionType'],
+  description: "Give the measured value y with its uncertainty, or a measurement model in 'evaluation', or the id of a stored evaluation in 'evaluationId'. With a model, y and U are those the evaluation reports, and a Monte Carlo run ('mcm' or 'both') also gives p_c as the fraction of its sample inside the tolerance.",
   properties: {
     measuredValue: number('Measured value y'),
+    evaluation: { ...evaluationBody, description: 'A model to evaluate (as POST /uncertainty/evaluations); y and U come from it.' },
+    evaluationId: { type: 'string', format: 'uuid', description: "A stored evaluation of a result: its request is run again (same seed) with this tolerance." },
     standardUncertainty: number('u(y); give u, or U (with k, default 2), or both consistently.'),
     expandedUncertainty: number('U(y)'),
     coverageFactor: number('k of U (default 2)'),
@@ -52,9 +56,20 @@ export const conformityResponse = {
     standardUncertainty: { type: 'number' },
     expandedUncertainty: { type: 'number' },
     coverageFactor: { type: 'number' },
-    probabilityOfConformity: number('p_c for a normal measurement PDF (JCGM 106)'),
+    probabilityOfConformity: number('p_c used for the specific risk: from the Monte Carlo sample when there is one, else for a normal measurement PDF (JCGM 106)'),
     probabilityBasis: { type: 'string', enum: ['normal', 'monteCarlo'] },
-    probabilityOfConformityNormal: { type: 'number' },
+    probabilityOfConformityNormal: number('p_c for a normal PDF with y and u'),
+    probabilityOfConformityMonteCarlo: number('p_c as the fraction of the Monte Carlo sample inside the tolerance (only with a Monte Carlo evaluation)'),
+    evaluation: {
+      type: 'object',
+      description: "With 'evaluation' or 'evaluationId': how y and U were obtained.",
+      required: ['engineVersion', 'reportedMethod', 'monteCarlo'],
+      properties: {
+        engineVersion: { type: 'string' },
+        reportedMethod: { type: 'string', enum: ['gum', 'mcm'], description: 'Whose y and U were used' },
+        monteCarlo: { type: 'object', nullable: true, required: ['trials', 'seed'], properties: { trials: { type: 'integer' }, seed: { type: 'integer' } } },
+      },
+    },
     specificRisk: {
       type: 'object',
       required: ['kind', 'probability'],

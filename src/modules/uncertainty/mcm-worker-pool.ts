@@ -7,12 +7,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../shared/errors/index.js';
-import { UncertaintyModelError, type EvaluationRequest, type EvaluationResult } from './domain/index.js';
+import { UncertaintyModelError, type EvaluationRequest, type EvaluationResult, type Tolerance } from './domain/index.js';
 
 /** Message from the pool to a worker. */
 export interface WorkerTask {
   readonly id: number;
   readonly request: EvaluationRequest;
+  /** Tolerance limits whose in-sample fraction the worker reports (the sample stays in the worker). */
+  readonly tolerance?: Tolerance;
   /** One Int32 flag: non-zero asks the engine to stop. */
   readonly abort: SharedArrayBuffer;
 }
@@ -58,6 +60,7 @@ export class WorkerTaskError extends Error {
 interface Task {
   readonly id: number;
   readonly request: EvaluationRequest;
+  readonly tolerance: Tolerance | undefined;
   readonly limits: TaskLimits;
   readonly abort: Int32Array;
   readonly resolve: (result: EvaluationResult) => void;
@@ -104,11 +107,12 @@ export class McmWorkerPool {
   }
 
   /**
-   * Evaluates `request` in a worker thread.
+   * Evaluates `request` in a worker thread; with `extra.tolerance`, Monte Carlo also reports the
+   * fraction of its sample inside those limits.
    * @throws DomainError LIMS_UNCERTAINTY_MCM_BUSY when the queue is full, LIMS_SERVICE_UNAVAILABLE
    *   when the pool is closing; the engine's own coded errors (e.g. LIMS_UNCERTAINTY_ABORTED).
    */
-  run(request: EvaluationRequest, limits: TaskLimits): Promise<EvaluationResult> {
+  run(request: EvaluationRequest, limits: TaskLimits, extra: { readonly tolerance?: Tolerance } = {}): Promise<EvaluationResult> {
     if (this.closed) return Promise.reject(closingError());
     if (limits.signal?.aborted) return Promise.reject(abortedError());
     const idle = this.slots.some((s) => s.task === null) || this.slots.length < this.size;
@@ -123,6 +127,7 @@ export class McmWorkerPool {
       const task: Task = {
         id: this.nextId++,
         request,
+        tolerance: extra.tolerance,
         limits,
         abort: new Int32Array(new SharedArrayBuffer(4)),
         resolve,
@@ -155,7 +160,7 @@ export class McmWorkerPool {
       slot.task = task;
       slot.worker.ref();
       task.watchdog = setTimeout(() => this.overrun(slot, task), task.limits.maxTimeMs + this.grace(task.limits.maxTimeMs));
-      const message: WorkerTask = { id: task.id, request: task.request, abort: task.abort.buffer as SharedArrayBuffer };
+      const message: WorkerTask = { id: task.id, request: task.request, ...(task.tolerance ? { tolerance: task.tolerance } : {}), abort: task.abort.buffer as SharedArrayBuffer };
       slot.worker.postMessage(message);
     }
   }

@@ -34,7 +34,7 @@ port.on('message', (task: WorkerTask) => {
   };
   let reply: WorkerReply;
   try {
-    reply = { id: task.id, ok: true, result: evaluate(task.request, { signal }) };
+    reply = { id: task.id, ok: true, result: evaluate(task.request, { signal, ...(task.tolerance ? { tolerance: task.tolerance } : {}) }) };
   } catch (error) {
     reply = { id: task.id, ok: false, error: serializeError(error) };
   }

@@ -1,7 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { STAFF_ROLES } from '../../shared/actor.js';
+import { DomainError } from '../../shared/errors/index.js';
 import type { EvaluationRequest, ReferenceComparison, CharacteristicSeries } from './domain/index.js';
 import { comparisonBody, comparisonResponse, conformityBody, conformityResponse, trendBody, trendResponse } from './analysis.schemas.js';
+import { abortOnDisconnect } from './abort-on-disconnect.js';
+import { storedRequest } from './budget-evaluations.service.js';
+import { budgetRoutes } from './budgets.routes.js';
 import { gaugeRrBody, gaugeRrResponse } from './gauge-rr.schemas.js';
 import { McmWorkerPool, type McmPoolOptions } from './mcm-worker-pool.js';
 import { discriminatedValidator } from './one-of-errors.js';
@@ -31,15 +35,6 @@ export interface UncertaintyRoutesOptions {
   readonly pool?: McmPoolOptions;
 }
 
-/** Aborts when the client goes away before the answer is sent, so a long Monte Carlo run stops. */
-function abortOnDisconnect(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableEnded) controller.abort();
-  });
-  return controller.signal;
-}
-
 /** Compute endpoints of the uncertainty engine: evaluations, conformity, comparisons, trends, gauge R&R. */
 export async function uncertaintyRoutes(app: FastifyInstance, options: UncertaintyRoutesOptions = {}): Promise<void> {
   const pool = new McmWorkerPool(options.pool);
@@ -62,16 +57,24 @@ export async function uncertaintyRoutes(app: FastifyInstance, options: Uncertain
     handler: async (request, reply) => evaluateUncertainty(pool, request.body, abortOnDisconnect(reply)),
   });
 
-  app.post<{ Body: ConformityRequest }>('/uncertainty/conformity', {
+  app.post<{ Body: ConformityRequest & { evaluationId?: string } }>('/uncertainty/conformity', {
     config,
+    validatorCompiler: discriminatedValidator(app),
     schema: {
       tags,
       summary: 'Decide conformity with a tolerance under a decision rule, with the specific risk',
-      description: `${WHO} ILAC-G8:09/2019 / ISO 14253-1 simple or guarded acceptance (w = r U), binary or non-binary; probability of conformity and of a false decision for a normal measurement PDF (JCGM 106).`,
+      description:
+        `${WHO} ILAC-G8:09/2019 / ISO 14253-1 simple or guarded acceptance (w = r U), binary or non-binary; probability of conformity and of a false decision for a normal measurement PDF (JCGM 106), ` +
+        'and from the Monte Carlo sample when a model is evaluated with Monte Carlo (the fraction of the sample inside the tolerance, counted in the worker).',
       body: conformityBody,
       response: { 200: conformityResponse },
     },
-    handler: async (request) => assessConformity(request.body),
+    handler: async (request, reply) => {
+      const { evaluationId, ...body } = request.body;
+      if (evaluationId !== undefined && body.evaluation !== undefined) throw new DomainError('LIMS_EVALUATION_REQUEST_INVALID', "Give 'evaluation' or 'evaluationId', not both.");
+      const evaluation = evaluationId === undefined ? body.evaluation : await storedRequest(app.lims.db, evaluationId);
+      return assessConformity(pool, { ...body, ...(evaluation && { evaluation }) }, abortOnDisconnect(reply));
+    },
   });
 
   app.post<{ Body: { rows: ReferenceComparison[] } }>('/uncertainty/comparisons', {
@@ -109,4 +112,6 @@ export async function uncertaintyRoutes(app: FastifyInstance, options: Uncertain
     },
     handler: async (request) => analyzeGaugeRr(request.body),
   });
+
+  await budgetRoutes(app, pool);
 }

@@ -17,7 +17,7 @@ const limitParams = {
   upper: number("Upper limit; with 'lower'."),
 };
 
-const branch = (type: string, description: string, properties: Record<string, unknown>, required: string[] = []) => ({
+export const branch = (type: string, description: string, properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object',
   additionalProperties: false,
   description,
@@ -63,7 +63,7 @@ export const inputSchema = {
   },
 };
 
-const mcmOptionsSchema = {
+export const mcmOptionsSchema = {
   type: 'object',
   additionalProperties: false,
   description: `Monte Carlo options (JCGM 101). Bounded by the server: at most ${MCM_LIMITS.maxTrials} trials and ${MCM_LIMITS.maxTimeMs} ms.`,
@@ -77,6 +77,20 @@ const mcmOptionsSchema = {
   },
 };
 
+export const correlationsSchema = {
+  type: 'array',
+  maxItems: 5000,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['between', 'coefficient'],
+    properties: {
+      between: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2, description: 'Names of the two inputs' },
+      coefficient: number('Correlation coefficient r in [-1, 1]', { minimum: -1, maximum: 1 }),
+    },
+  },
+};
+
 export const evaluationBody = {
   type: 'object',
   additionalProperties: false,
@@ -84,19 +98,7 @@ export const evaluationBody = {
   properties: {
     model: { type: 'string', minLength: 1, maxLength: 10_000, description: 'Measurement model Y = f(X1, ..., XN): + - * / ^, parentheses, pi, e, sqrt, exp, ln/log, log10, sin, cos, tan, asin, acos, atan, atan2, abs, min, max.' },
     inputs: { type: 'array', minItems: 1, maxItems: 200, items: inputSchema },
-    correlations: {
-      type: 'array',
-      maxItems: 5000,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['between', 'coefficient'],
-        properties: {
-          between: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2, description: 'Names of the two inputs' },
-          coefficient: number('Correlation coefficient r in [-1, 1]', { minimum: -1, maximum: 1 }),
-        },
-      },
-    },
+    correlations: correlationsSchema,
     coverageProbability: number('Coverage probability p in (0, 1); default 0.9545 (k = 2 for a normal distribution).', { minimum: 0, maximum: 1 }),
     method: { type: 'string', enum: ['gum', 'mcm', 'both'], description: "'gum' (default) runs on the request thread; 'mcm' and 'both' run in a worker thread." },
     secondOrder: { type: 'boolean', description: 'Add the second-order terms of GUM 5.1.2 (note) for a non-linear model.' },
@@ -107,7 +109,7 @@ export const evaluationBody = {
 
 const dof = (description: string) => ({ type: 'number', nullable: true, description: `${description} null means infinite degrees of freedom (JSON has no Infinity).` });
 
-const gumSchema = {
+export const gumSchema = {
   type: 'object',
   description: 'GUM (JCGM 100) law of propagation of uncertainty.',
   required: ['estimate', 'standardUncertainty', 'effectiveDof', 'effectiveDofUnrounded', 'coverageFactor', 'coverageProbability', 'expandedUncertainty', 'interval', 'budget'],
@@ -140,7 +142,7 @@ const gumSchema = {
   },
 };
 
-const mcmSchema = {
+export const mcmSchema = {
   type: 'object',
   description: 'Monte Carlo method (JCGM 101).',
   required: ['estimate', 'standardUncertainty', 'interval', 'symmetricInterval', 'coverageProbability', 'trials', 'seed', 'converged'],
@@ -153,6 +155,7 @@ const mcmSchema = {
     trials: { type: 'integer' },
     seed: { type: 'integer', description: 'Seed used; send it back to reproduce the numbers.' },
     converged: { type: 'boolean', description: 'False only for an adaptive run stopped by a cap before the tolerance was met.' },
+    probabilityInTolerance: { type: 'number', description: 'With a conformity decision: the fraction of the trials inside the tolerance (p_c from the sample).' },
   },
 };
 

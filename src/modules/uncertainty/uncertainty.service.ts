@@ -4,16 +4,19 @@
  * other calculations are cheap and run on the request thread; anything with Monte Carlo runs
  * in the worker pool, bounded in trials and time.
  */
+import { DomainError } from '../../shared/errors/index.js';
 import {
   ConformityError,
   GaugeRrError,
   UncertaintyModelError,
   analyzeCharacteristicTrends,
+  conformityOfEvaluation,
   compareSeries,
   decideConformity,
   evaluate,
   gaugeRrAnova,
   gaugeRrAverageRange,
+  validateTolerance,
   type AnovaResult,
   type AverageRangeResult,
   type CharacteristicSeries,
@@ -70,44 +73,78 @@ function checkMcmLimits(request: EvaluationRequest): number {
 /**
  * Evaluates a measurement model by the GUM, Monte Carlo or both (JCGM 100, JCGM 101).
  * The GUM alone runs here; Monte Carlo runs in a worker thread with the request's time limit
- * (default and maximum MCM_LIMITS.maxTimeMs) and is cancelled when `signal` aborts.
+ * (default and maximum MCM_LIMITS.maxTimeMs) and is cancelled when `signal` aborts. With a
+ * `tolerance`, Monte Carlo also reports the fraction of its sample inside it (counted in the worker).
  * @throws UncertaintyModelError (LIMS_UNCERTAINTY_*) for anything the engine cannot evaluate,
  *   DomainError LIMS_UNCERTAINTY_MCM_BUSY when every worker is busy and the queue is full.
  */
-export async function evaluateUncertainty(pool: McmWorkerPool, request: EvaluationRequest, signal?: AbortSignal): Promise<EvaluationJson> {
+export async function evaluateUncertainty(pool: McmWorkerPool, request: EvaluationRequest, signal?: AbortSignal, tolerance?: Tolerance): Promise<EvaluationJson> {
   if ((request.method ?? 'gum') === 'gum') return toJson(evaluate(request));
   const maxTimeMs = checkMcmLimits(request);
-  const result = await pool.run({ ...request, mcm: { ...request.mcm, maxTimeMs } }, { maxTimeMs, ...(signal && { signal }) });
+  const result = await pool.run({ ...request, mcm: { ...request.mcm, maxTimeMs } }, { maxTimeMs, ...(signal && { signal }) }, tolerance ? { tolerance } : {});
   return toJson(result);
 }
 
 export interface ConformityRequest {
-  readonly measuredValue: number;
+  readonly measuredValue?: number;
   readonly standardUncertainty?: number;
   readonly expandedUncertainty?: number;
   readonly coverageFactor?: number;
+  /** A measurement model to evaluate instead of a given value and uncertainty. */
+  readonly evaluation?: EvaluationRequest;
   readonly tolerance: Tolerance;
   readonly rule: { readonly kind: DecisionRule['kind']; readonly guardBandFactor?: number };
   readonly decisionType: DecisionType;
 }
 
-/**
- * Decides conformity with a tolerance under an ILAC-G8 / ISO 14253-1 decision rule, with the
- * specific risk of the decision for a normal measurement PDF (JCGM 106).
- * @throws ConformityError (LIMS_UNCERTAINTY_*) for invalid values, limits or guard bands.
- */
-export function assessConformity(request: ConformityRequest): ConformityResult {
+/** How the measured value was obtained when the request gave a model to evaluate. */
+export interface EvaluationBasis {
+  readonly engineVersion: string;
+  readonly reportedMethod: 'gum' | 'mcm';
+  readonly monteCarlo: { readonly trials: number; readonly seed: number } | null;
+}
+
+const mixed = (message: string) => new DomainError('LIMS_EVALUATION_REQUEST_INVALID', message);
+
+function ruleOf(request: ConformityRequest): DecisionRule {
   const { rule } = request;
   if (rule.kind === 'simple' && rule.guardBandFactor !== undefined) {
     throw new ConformityError('LIMS_UNCERTAINTY_GUARD_BAND_INVALID', "Simple acceptance has no guard band; leave out 'guardBandFactor' or use the guarded rule.", { guardBandFactor: rule.guardBandFactor });
   }
-  return decideConformity({
-    measuredValue: request.measuredValue,
-    uncertainty: { u: request.standardUncertainty, U: request.expandedUncertainty, k: request.coverageFactor },
-    tolerance: request.tolerance,
-    rule: rule.kind === 'simple' ? { kind: 'simple' } : { kind: 'guarded', ...(rule.guardBandFactor !== undefined && { guardBandFactor: rule.guardBandFactor }) },
-    decisionType: request.decisionType,
-  });
+  return rule.kind === 'simple' ? { kind: 'simple' } : { kind: 'guarded', ...(rule.guardBandFactor !== undefined && { guardBandFactor: rule.guardBandFactor }) };
+}
+
+/**
+ * Decides conformity with a tolerance under an ILAC-G8 / ISO 14253-1 decision rule, with the
+ * specific risk of the decision (JCGM 106): for a normal measurement PDF from a given value and
+ * uncertainty, or, for a model in `evaluation`, from its evaluation, where a Monte Carlo run also
+ * gives the probability of conformity as the fraction of its sample inside the tolerance (counted
+ * in the worker), reported beside the normal figure and used for the risk.
+ * @throws ConformityError (LIMS_UNCERTAINTY_*) for invalid values, limits or guard bands;
+ *   DomainError LIMS_EVALUATION_REQUEST_INVALID for a value and a model together, or neither;
+ *   the engine's errors for the model.
+ */
+export async function assessConformity(pool: McmWorkerPool, request: ConformityRequest, signal?: AbortSignal): Promise<ConformityResult & { evaluation?: EvaluationBasis }> {
+  const rule = ruleOf(request);
+  const given = [request.measuredValue, request.standardUncertainty, request.expandedUncertainty, request.coverageFactor].some((x) => x !== undefined);
+  if (request.evaluation === undefined) {
+    if (request.measuredValue === undefined) throw mixed("Give 'measuredValue' with its uncertainty, or a model in 'evaluation' (or 'evaluationId').");
+    return decideConformity({
+      measuredValue: request.measuredValue,
+      uncertainty: { u: request.standardUncertainty, U: request.expandedUncertainty, k: request.coverageFactor },
+      tolerance: request.tolerance,
+      rule,
+      decisionType: request.decisionType,
+    });
+  }
+  if (given) throw mixed("The measured value and its uncertainty come from the evaluation; leave out 'measuredValue', 'standardUncertainty', 'expandedUncertainty' and 'coverageFactor'.");
+  validateTolerance(request.tolerance);
+  const result = await evaluateUncertainty(pool, request.evaluation, signal, request.tolerance);
+  const decision = conformityOfEvaluation(result, request.tolerance, rule, request.decisionType);
+  return {
+    ...decision,
+    evaluation: { engineVersion: result.engineVersion, reportedMethod: result.report.method, monteCarlo: result.mcm ? { trials: result.mcm.trials, seed: result.mcm.seed } : null },
+  };
 }
 
 /**

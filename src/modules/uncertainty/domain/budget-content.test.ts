@@ -7,7 +7,7 @@ const micrometer: BudgetContent = {
   output: { name: 'L', unit: 'mm' },
   inputs: [
     { name: 'R', unit: 'mm', description: 'Mean of the readings', source: { type: 'readings' } },
-    { name: 'd_mic', unit: 'mm', description: 'Indication error of the micrometer', source: { type: 'equipment', equipmentType: 'micrometer', estimate: 'zero' } },
+    { name: 'd_mic', unit: 'mm', description: 'Indication error of the micrometer', source: { type: 'equipment', equipmentType: 'micrometer', estimateFrom: 'zero' } },
     { name: 'alpha', unit: '1/K', description: 'Expansion coefficient of steel', source: { type: 'fixed', estimate: 11.5e-6, distribution: { type: 'rectangular', halfWidth: 1e-6 } } },
     { name: 'dT', unit: 'K', description: 'Deviation from 20 °C', source: { type: 'environment', quantity: 'temperature', reference: '20', distribution: { type: 'rectangular', halfWidth: 0.5 } } },
   ],

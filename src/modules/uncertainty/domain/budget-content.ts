@@ -44,7 +44,7 @@ export type BudgetInputSource =
    * result: a normal distribution from the certified U and k. `quantity` picks the certified value
    * when the certificate states several (else the one whose nominal equals the result's nominal).
    */
-  | { readonly type: 'equipment'; readonly equipmentType: string; readonly quantity?: string; readonly estimate: EquipmentEstimate }
+  | { readonly type: 'equipment'; readonly equipmentType: string; readonly quantity?: string; readonly estimateFrom: EquipmentEstimate }
   /** The result's environmental reading minus `reference` (e.g. 20 °C), with a stated distribution about it. */
   | { readonly type: 'environment'; readonly quantity: 'temperature' | 'humidity'; readonly reference?: string; readonly distribution: DistributionRequest }
   /** The characteristic's nominal or the instrument's calibration point, taken as exact. */

@@ -7,7 +7,7 @@ const budget: BudgetContent = {
   output: { name: 'L', unit: 'mm' },
   inputs: [
     { name: 'R', unit: 'mm', description: 'Mean of the readings', source: { type: 'readings' } },
-    { name: 'd_mic', unit: 'mm', description: 'Indication error of the micrometer', source: { type: 'equipment', equipmentType: 'micrometer', estimate: 'certifiedValue' } },
+    { name: 'd_mic', unit: 'mm', description: 'Indication error of the micrometer', source: { type: 'equipment', equipmentType: 'micrometer', estimateFrom: 'certifiedValue' } },
     { name: 'L0', unit: 'mm', description: 'Nominal length', source: { type: 'nominal' } },
     { name: 'alpha', unit: '1/K', description: 'Expansion coefficient', source: { type: 'fixed', estimate: 11.5e-6, distribution: { type: 'rectangular', halfWidth: 1e-6 } } },
     { name: 'dT', unit: 'K', description: 'Deviation from 20 °C', source: { type: 'environment', quantity: 'temperature', reference: '20', distribution: { type: 'rectangular', halfWidth: 0.5 } } },
@@ -109,7 +109,7 @@ describe('resolving a budget for a result', () => {
   test("equipment: a standard's certified value, or its deviation from nominal, is the estimate", () => {
     const gaugeBlock: CalibrationFacts = { ...calibration, values: [{ quantity: 'central length', nominal: '25', value: '25.00012', unit: 'mm', expandedUncertainty: '0.00006', coverageFactor: '2' }] };
     const withBlock = { ...facts, equipment: [{ id: 'gb', code: 'KTK-GB-025', type: 'gauge_block', calibration: gaugeBlock }] };
-    const input = (estimate: 'certifiedValue' | 'deviationFromNominal') => ({ model: 'Ls', output: { name: 'L', unit: 'mm' }, inputs: [{ name: 'Ls', unit: 'mm', description: 'Gauge block', source: { type: 'equipment', equipmentType: 'gauge_block', estimate } as const }] });
+    const input = (estimateFrom: 'certifiedValue' | 'deviationFromNominal') => ({ model: 'Ls', output: { name: 'L', unit: 'mm' }, inputs: [{ name: 'Ls', unit: 'mm', description: 'Gauge block', source: { type: 'equipment', equipmentType: 'gauge_block', estimateFrom } as const }] });
     expect(resolveBudget(input('certifiedValue'), withBlock).request.inputs[0]).toMatchObject({ estimate: 25.00012, distribution: { expandedUncertainty: 0.00006, coverageFactor: 2 } });
     expect(resolveBudget(input('deviationFromNominal'), withBlock).request.inputs[0]!.estimate).toBe(0.00012);
   });

@@ -102,7 +102,7 @@ function pickValue(input: BudgetInput, quantity: string | undefined, calibration
 }
 
 function fromEquipment(input: BudgetInput & { source: { type: 'equipment' } }, facts: ResultFacts, warnings: string[]): Omit<InputUsed, 'name' | 'unit' | 'sourceType'> {
-  const { equipmentType, quantity, estimate } = input.source;
+  const { equipmentType, quantity, estimateFrom } = input.source;
   const used = facts.equipment.filter((e) => e.type === equipmentType);
   if (used.length === 0) {
     throw unavailable(input.name, `no equipment of type ${equipmentType} was used for the result (used: ${facts.equipment.map((e) => `${e.code} (${e.type})`).join(', ') || 'none'}).`, { equipmentType });
@@ -124,12 +124,12 @@ function fromEquipment(input: BudgetInput & { source: { type: 'equipment' } }, f
   }
   const value = pickValue(input, quantity, calibration, item.code, facts);
   requireUnit(input, value.unit, `the certified value of ${item.code}`);
-  if (estimate === 'deviationFromNominal' && value.nominal === null) {
-    throw unavailable(input.name, `the certified value '${value.quantity}' of ${item.code} has no nominal to deviate from; use estimate 'certifiedValue' or 'zero'.`);
+  if (estimateFrom === 'deviationFromNominal' && value.nominal === null) {
+    throw unavailable(input.name, `the certified value '${value.quantity}' of ${item.code} has no nominal to deviate from; use estimateFrom 'certifiedValue' or 'zero'.`);
   }
-  const x = estimate === 'certifiedValue' ? number(value.value) : estimate === 'zero' ? 0 : number(toText(sub(value.value, value.nominal!)));
+  const x = estimateFrom === 'certifiedValue' ? number(value.value) : estimateFrom === 'zero' ? 0 : number(toText(sub(value.value, value.nominal!)));
   return {
-    from: { equipmentId: item.id, equipmentCode: item.code, calibrationId: calibration.id, certificateNumber: calibration.certificateNumber, calibratedOn: calibration.calibratedOn, estimate, ...value },
+    from: { equipmentId: item.id, equipmentCode: item.code, calibrationId: calibration.id, certificateNumber: calibration.certificateNumber, calibratedOn: calibration.calibratedOn, estimateFrom, ...value },
     engineInput: { name: input.name, unit: input.unit, estimate: x, distribution: { type: 'normal', expandedUncertainty: number(value.expandedUncertainty), coverageFactor: number(value.coverageFactor) } },
   };
 }

@@ -4,10 +4,17 @@
  * of conformity also comes from the Monte Carlo sample when the evaluation ran one with the tolerance.
  */
 import { decideConformity, type ConformityResult, type DecisionRule, type DecisionType, type Tolerance } from './conformity.js';
-import type { EvaluationResult } from './evaluate.js';
+import type { Interval } from './mcm-statistics.js';
+
+/** What a decision needs of an evaluation: an EvaluationResult, or its JSON form as the API stores it. */
+export interface EvaluatedMeasurement {
+  readonly gum?: { readonly estimate: number; readonly standardUncertainty: number; readonly expandedUncertainty: number };
+  readonly mcm?: { readonly estimate: number; readonly standardUncertainty: number; readonly interval: Interval; readonly probabilityInTolerance?: number };
+  readonly report: { readonly method: 'gum' | 'mcm' };
+}
 
 /** y, u(y) and U(y) as the evaluation reports them, unrounded. */
-export function reportedMeasurement(result: Pick<EvaluationResult, 'gum' | 'mcm' | 'report'>): { y: number; u: number; U: number } {
+export function reportedMeasurement(result: EvaluatedMeasurement): { y: number; u: number; U: number } {
   if (result.report.method === 'gum' && result.gum) {
     return { y: result.gum.estimate, u: result.gum.standardUncertainty, U: result.gum.expandedUncertainty };
   }
@@ -23,7 +30,7 @@ export function reportedMeasurement(result: Pick<EvaluationResult, 'gum' | 'mcm'
  * @throws ConformityError as decideConformity.
  */
 export function conformityOfEvaluation(
-  result: Pick<EvaluationResult, 'gum' | 'mcm' | 'report'>,
+  result: EvaluatedMeasurement,
   tolerance: Tolerance,
   rule: DecisionRule,
   decisionType: DecisionType,

@@ -49,8 +49,9 @@ export { END_GAUGE_H1, additiveModel } from './jcgm-examples.js';
 export { formatCoverageFactor, formatCoveragePercent, roundResult, uncertaintyStatement } from './reporting.js';
 export type { RoundedResult, StatementInput } from './reporting.js';
 
-export { CONFORMITY_ERROR_CODES, ConformityError, decideConformity, fractionInTolerance } from './conformity.js';
+export { CONFORMITY_ERROR_CODES, ConformityError, decideConformity, fractionInTolerance, validateTolerance } from './conformity.js';
 export { conformityOfEvaluation, reportedMeasurement } from './evaluation-conformity.js';
+export type { EvaluatedMeasurement } from './evaluation-conformity.js';
 export { BUDGET_ERROR_CODES, BudgetError, undeclaredNames, validateBudgetContent } from './budget-content.js';
 export type { BudgetContent, BudgetErrorCode, BudgetInput, BudgetInputSource, EquipmentEstimate } from './budget-content.js';
 export { resolveBudget } from './budget-resolution.js';
