@@ -39,7 +39,9 @@ function plan(format: ImportFormat, text: string, items: ImportItem[], options: 
 }
 
 /** Replaces equipment codes by ids; a code the register does not have is a problem of each result naming it. */
-async function resolveEquipment(tx: Db, drafts: DraftResult[], column: string): Promise<ImportProblem[]> {
+async function resolveEquipment(tx: Db, drafts: DraftResult[], columns: ColumnNames): Promise<ImportProblem[]> {
+  const column = columns.equipment;
+  const perRow = !columns.fileLevel?.includes(column);
   const codes = [...new Set(drafts.flatMap((d) => d.input.equipmentIds).filter((ref) => !isUuid(ref)))];
   const ids = new Map<string, string>();
   for (const code of codes) {
@@ -49,7 +51,7 @@ async function resolveEquipment(tx: Db, drafts: DraftResult[], column: string): 
   const problems: ImportProblem[] = [];
   for (const d of drafts) {
     for (const ref of d.input.equipmentIds.filter((r) => !isUuid(r) && !ids.has(r))) {
-      problems.push(problemAt(d.refs[0]!, column, 'LIMS_RESULT_IMPORT_UNMATCHED', `The equipment register has no item with code "${ref}"; give its code exactly as registered, or its id.`));
+      problems.push(problemAt(perRow ? d.refs[0]! : null, column, 'LIMS_RESULT_IMPORT_UNMATCHED', `The equipment register has no item with code "${ref}"; give its code exactly as registered, or its id.`));
     }
     // Codes not in the register are reported above and left out, so that only ids reach the checks.
     d.input.equipmentIds = [...new Set(d.input.equipmentIds.flatMap((ref) => (isUuid(ref) ? [ref] : ids.has(ref) ? [ids.get(ref)!] : [])))];
@@ -116,7 +118,7 @@ export async function importResults(db: Db, actor: Actor, jobId: string, format:
       throw refused([problemAt(null, 'item', 'LIMS_RESULT_IMPORT_UNMATCHED', `The job has no item "${options.item}"; give the item's line number (1..${items.length}) or id.`)]);
     }
     const planned = plan(format, text, items, options);
-    const problems = [...planned.problems, ...(await resolveEquipment(tx, planned.drafts, columns.equipment))];
+    const problems = [...planned.problems, ...(await resolveEquipment(tx, planned.drafts, columns))];
     const { checked, problems: ruleProblems } = await checkDrafts(tx, actor, planned.drafts, columns);
     problems.push(...ruleProblems);
     if (problems.length > 0) throw refused(problems);

@@ -1,5 +1,6 @@
 import { planCsv } from './csv-plan.js';
-import { findItem, placeProblems, readDecimal, readTimestamp, type ImportItem } from './import-plan.js';
+import { findItem, placeProblems, readDecimal, readTimestamp, sortProblems, type ImportItem } from './import-plan.js';
+import { QIF_COLUMN_NAMES } from './qif-plan.js';
 import { readResultsCsv } from './results-csv.js';
 
 const VERSION = '0f6c2b7e-3c1d-4a8e-9b2f-6d5e4c3b2a10';
@@ -123,5 +124,12 @@ describe('problems of the checks placed on the file', () => {
       { line: 5, column: 'temperature', code: 'LIMS_RESULT_ENVIRONMENT_OUT_OF_LIMITS', reason: expect.stringContaining('temperature 21.5 is outside') },
       { line: 5, column: 'humidity', code: 'LIMS_RESULT_ENVIRONMENT_OUT_OF_LIMITS', reason: expect.stringContaining('No humidity reading') },
     ]);
+  });
+
+  test('QIF problems of the query parameters name no measurement and are listed once for the file', () => {
+    const overdue = { code: 'LIMS_RESULT_EQUIPMENT_NOT_USABLE', field: 'equipmentIds', message: 'Equipment not usable on 2026-03-02: KTK-MIC-OLD (calibration_overdue).' } as const;
+    const draft = (id: string) => ({ itemId: 'i', refs: [{ measurementId: id, characteristicItemId: '1' }], input: { characteristicId: 'c1', methodVersionId: VERSION, equipmentIds: [], measuredAt: '', environment: {}, readings: [] } });
+    const placed = [...placeProblems(draft('17'), [overdue], QIF_COLUMN_NAMES), ...placeProblems(draft('18'), [overdue], QIF_COLUMN_NAMES)];
+    expect(sortProblems(placed)).toEqual([{ column: 'equipment', code: 'LIMS_RESULT_EQUIPMENT_NOT_USABLE', reason: overdue.message }]);
   });
 });

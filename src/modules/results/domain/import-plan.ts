@@ -61,6 +61,8 @@ export interface ColumnNames {
   temperature: string;
   humidity: string;
   deviation: string;
+  /** Columns that hold one value for the whole file (QIF's query parameters): their problems name no row and are listed once. */
+  fileLevel?: readonly string[];
 }
 
 const DECIMAL = /^([+-]?)(\d+)(?:[.,](\d+))?$/;
@@ -114,7 +116,7 @@ function environmentReason(v: { quantity: string; reading: string | null; lower:
  */
 export function placeProblems(draft: DraftResult, problems: readonly ResultProblem[], columns: ColumnNames): ImportProblem[] {
   const first = draft.refs[0] ?? null;
-  return problems.flatMap((p): ImportProblem[] => {
+  const placed = problems.flatMap((p): ImportProblem[] => {
     if (p.field === 'readings' && p.code === 'LIMS_RESULT_UNIT_MISMATCH') {
       const expected = String(p.details?.expectedUnit);
       const mismatches = (p.details?.mismatches ?? []) as { repeat: number; unit: string }[];
@@ -134,11 +136,20 @@ export function placeProblems(draft: DraftResult, problems: readonly ResultProbl
     }[p.field as Exclude<ResultProblem['field'], 'environment'>];
     return [problemAt(first, column, p.code, p.message)];
   });
+  const fileLevel = new Set(columns.fileLevel ?? []);
+  return placed.map((p) => (p.column !== null && fileLevel.has(p.column) ? problemAt(null, p.column, p.code, p.reason) : p));
 }
 
-/** Problems in file order: by line, then by measurement, keeping the order within a row. */
+/** Problems in file order (the file's own first, then by line), each once, keeping the order within a row. */
 export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  const seen = new Set<string>();
   return problems
+    .filter((p) => {
+      const key = JSON.stringify([p.line, p.measurementId, p.characteristicItemId, p.column, p.code, p.reason]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
     .map((x) => x.p);

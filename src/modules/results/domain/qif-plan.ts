@@ -25,6 +25,7 @@ export const QIF_COLUMN_NAMES: ColumnNames = {
   temperature: 'temperature',
   humidity: 'humidity',
   deviation: 'deviationJustification',
+  fileLevel: ['measuredAt', 'methodVersionId', 'equipment', 'temperature', 'humidity', 'deviationJustification'],
 };
 
 const QIF_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
