@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
 import { authorize, calibratedEquipment, measuringJob, releasedMethod, type MeasuringJob } from '../harness/lab.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
+import type { EvaluationView } from '../../src/modules/uncertainty/budget-evaluations.service.js';
 
 let t: TestApp;
 let qm: TestUser;
@@ -170,7 +171,7 @@ describe('roles', () => {
 
 describe('evaluating a budget for a logged result', () => {
   let resultId: string;
-  let evaluation: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let evaluation: EvaluationView;
 
   test('every input is resolved from its source and the evaluation is stored with exactly what was used', async () => {
     resultId = await record();
@@ -186,7 +187,7 @@ describe('evaluating a budget for a logged result', () => {
       {},
       { quantity: 'temperature', reading: '20.2', reference: '20', value: '0.2' },
     ]);
-    const seed = evaluation.outputs.mcm.seed;
+    const seed = evaluation.outputs.mcm!.seed;
     expect(evaluation.request).toEqual({
       model: budget.model,
       coverageProbability: 0.9545,
@@ -204,12 +205,12 @@ describe('evaluating a budget for a logged result', () => {
 
   test('the outputs agree with a hand computation', () => {
     // y = 25.0112 - 0.0010 - 25 mm x 11.5e-6 /K x 0.2 K
-    expect(evaluation.outputs.gum.estimate).toBeCloseTo(25.0101425, 9);
+    expect(evaluation.outputs.gum!.estimate).toBeCloseTo(25.0101425, 9);
     const u = Math.sqrt((0.0002 / Math.sqrt(3)) ** 2 + (0.0015 / 2) ** 2 + ((25 * 0.2 * 1e-6) / Math.sqrt(3)) ** 2 + ((25 * 11.5e-6 * 0.5) / Math.sqrt(3)) ** 2);
-    expect(evaluation.outputs.gum.standardUncertainty).toBeCloseTo(u, 12);
+    expect(evaluation.outputs.gum!.standardUncertainty).toBeCloseTo(u, 12);
     // Three readings give the mean a t distribution with 2 degrees of freedom: Monte Carlo does not
     // validate the GUM interval, so the certificate figures follow Monte Carlo (JCGM 101 8.2).
-    expect(evaluation.outputs.validation.agrees).toBe(false);
+    expect(evaluation.outputs.validation!.agrees).toBe(false);
     expect(evaluation.warnings).toEqual(expect.arrayContaining([expect.stringContaining('Monte Carlo does not validate the GUM result')]));
     expect(evaluation.outputs.report).toMatchObject({ value: '25.0101', expandedUncertainty: '0.0016', method: 'mcm' });
     expect(evaluation.outputs.report.text.fi).toContain('Monte Carlo -menetelmällä');
@@ -225,8 +226,8 @@ describe('evaluating a budget for a logged result', () => {
       probabilityBasis: 'monteCarlo',
       ruleDescription: { kind: 'guarded', guardBandFactor: 1, decisionType: 'binary' },
     });
-    expect(evaluation.conformity.probabilityOfConformityMonteCarlo).toBe(evaluation.outputs.mcm.probabilityInTolerance);
-    expect(evaluation.conformity.probabilityOfConformityNormal).toBeGreaterThan(0.99999);
+    expect(evaluation.conformity!.probabilityOfConformityMonteCarlo).toBe(evaluation.outputs.mcm!.probabilityInTolerance);
+    expect(evaluation.conformity!.probabilityOfConformityNormal).toBeGreaterThan(0.99999);
   });
 
   test('staff read it back; a re-run with the current engine is identical', async () => {
@@ -243,7 +244,7 @@ describe('evaluating a budget for a logged result', () => {
   test('the conformity endpoint takes a stored evaluation and reports the Monte Carlo p_c beside the normal one', async () => {
     const res = await post('/uncertainty/conformity', auditor, { evaluationId: evaluation.id, tolerance: { lower: 25.009, upper: 25.011 }, rule: { kind: 'simple' }, decisionType: 'binary' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ probabilityBasis: 'monteCarlo', evaluation: { reportedMethod: 'mcm', monteCarlo: { trials: 100_000, seed: evaluation.outputs.mcm.seed } } });
+    expect(res.json()).toMatchObject({ probabilityBasis: 'monteCarlo', evaluation: { reportedMethod: 'mcm', monteCarlo: { trials: 100_000, seed: evaluation.outputs.mcm!.seed } } });
     const pc = res.json().probabilityOfConformityMonteCarlo;
     // A count of trials inside the tolerance out of 100 000: with a t-distributed mean of three
     // readings the output is far from normal, so the two figures differ here.
