@@ -286,12 +286,20 @@ describe('refusals name the reason', () => {
     expect(res.json()).toMatchObject({ code: 'LIMS_BUDGET_NOT_NAMED' });
   });
 
-  test('a draft version is not evaluated', async () => {
+  test('a draft version is not evaluated, named or chosen', async () => {
     const draft = await post('/uncertainty-budgets', qm, { ...budget, code: 'MIC-UB-DRAFT' });
     const id = await record();
-    const res = await post(`/results/${id}/uncertainty-evaluations`, tech, { budgetVersionId: draft.json().versions[0].id });
+    const chosen = await post(`/results/${id}/uncertainty-evaluations`, tech, { budgetVersionId: draft.json().versions[0].id });
+    expect(chosen.statusCode).toBe(422);
+    expect(chosen.json().code).toBe('LIMS_BUDGET_NOT_RELEASED');
+    const method = await post('/methods', qm, { code: 'KTK-M-021', title: 'Micrometers, new budget', scope: 'Shafts', accredited: false, cmcEntries: [], uncertaintyBudgetTemplateId: 'MIC-UB-DRAFT' });
+    await post(`/methods/${method.json().id}/versions/${method.json().versions[0].id}/release`, qm, { effectiveFrom: '2024-01-01' });
+    await authorize(t, qm, tech, method.json().id, ['measure']);
+    await authorize(t, qm, reviewer, method.json().id, ['review']);
+    const named = await record({ methodVersionId: method.json().versions[0].id });
+    const res = await post(`/results/${named}/uncertainty-evaluations`, tech);
     expect(res.statusCode).toBe(422);
-    expect(res.json().code).toBe('LIMS_BUDGET_NOT_RELEASED');
+    expect(res.json()).toMatchObject({ code: 'LIMS_BUDGET_NOT_RELEASED', detail: 'Budget MIC-UB-DRAFT has no released version; a quality manager must release one first.' });
   });
 
   test('two micrometers on one result make the equipment input ambiguous', async () => {
