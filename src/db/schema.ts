@@ -13,3 +13,4 @@ export * from '../modules/competence/competence.tables.js';
 export * from '../modules/jobs/jobs.tables.js';
 export * from '../modules/results/results.tables.js';
 export * from '../modules/uncertainty/budgets.tables.js';
+export * from '../modules/attachments/attachments.tables.js';
