@@ -133,6 +133,14 @@ export const ERROR_CATALOGUE = {
   LIMS_BUDGET_UNIT_MISMATCH: { status: 422, title: "A value's unit differs from the unit the budget input declares" },
   LIMS_EVALUATION_RESULT_CORRECTED: { status: 409, title: 'The result has been corrected; evaluate the current result' },
   LIMS_EVALUATION_REQUEST_INVALID: { status: 422, title: 'The conformity request mixes a measured value with an evaluation' },
+
+  // --- QIF 3 (ISO 23952) files: characteristics from QIF MBD, measurements from QIF Results (src/modules/qif) ---
+  LIMS_QIF_NOT_XML: { status: 422, title: 'The file is not well-formed XML' },
+  LIMS_QIF_NOT_QIF3: { status: 422, title: 'The file is not a QIF 3 document' },
+  LIMS_QIF_INVALID: { status: 422, title: 'The QIF document lacks elements or references ISO 23952 requires' },
+  LIMS_QIF_NO_CHARACTERISTICS: { status: 422, title: 'The QIF document has no characteristics to import' },
+  LIMS_QIF_UNSUPPORTED_CHARACTERISTICS: { status: 422, title: 'Some characteristics of the QIF document cannot be imported; nothing was imported' },
+  LIMS_QIF_DUPLICATE_CHARACTERISTICS: { status: 409, title: 'The item already has characteristics with these identifiers or QIF ids; nothing was imported' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,0 +1,94 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DomainError } from '../../../shared/errors/index.js';
+
+/**
+ * A QIF file read into a small element tree in document order. Values stay the text written in the
+ * file (no number conversion: a measured 2466.9000000000001 stays that string); namespace prefixes are
+ * dropped, since QIF 3 puts every element in one namespace.
+ */
+export interface XmlElement {
+  name: string;
+  attrs: Readonly<Record<string, string>>;
+  children: XmlElement[];
+  text: string;
+}
+
+export const QIF3_NAMESPACE = 'http://qifstandards.org/xsd/qif3';
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  removeNSPrefix: true,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+type Ordered = Record<string, unknown>;
+
+function toElement(node: Ordered): XmlElement | null {
+  const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
+  if (name === undefined) return null;
+  const raw = (node[name] ?? []) as Ordered[];
+  const attrs = (node[':@'] ?? {}) as Record<string, string>;
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of raw) {
+    if ('#text' in child) text += String(child['#text']);
+    else {
+      const element = toElement(child);
+      if (element) children.push(element);
+    }
+  }
+  return { name, attrs, children, text: text.trim() };
+}
+
+/** The first child element named `name`, or undefined. */
+export const child = (e: XmlElement | undefined, name: string): XmlElement | undefined => e?.children.find((c) => c.name === name);
+
+/** All child elements named `name` (or whose name matches). */
+export const children = (e: XmlElement | undefined, name: string | RegExp): XmlElement[] =>
+  e?.children.filter((c) => (typeof name === 'string' ? c.name === name : name.test(c.name))) ?? [];
+
+/** The text of the element at a path of child names, or undefined when a step is missing or the text is empty. */
+export function textAt(e: XmlElement | undefined, ...path: string[]): string | undefined {
+  let at = e;
+  for (const step of path) at = child(at, step);
+  return at === undefined || at.text === '' ? undefined : at.text;
+}
+
+/** The texts of the `Id` children of a QIF id list (ArrayReferenceType). */
+export const idList = (e: XmlElement | undefined): string[] => children(e, 'Id').map((c) => c.text).filter((t) => t !== '');
+
+function refuse(code: 'LIMS_QIF_NOT_XML' | 'LIMS_QIF_NOT_QIF3', message: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, details);
+}
+
+/**
+ * Reads a QIF 3.x document: well-formed XML whose one root is a QIFDocument of version 3. Anything
+ * else is refused with a message that says what the file is instead.
+ */
+export function readQifDocument(xml: string): XmlElement {
+  const source = xml.replace(/^\uFEFF/, '');
+  if (source.trim() === '') refuse('LIMS_QIF_NOT_XML', 'The file is empty; send the QIF document as the request body.');
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    refuse('LIMS_QIF_NOT_XML', `The file is not well-formed XML (line ${line}, column ${col}: ${msg}); send a QIF 3 document.`, { line, column: col, reason: msg });
+  }
+  const roots = (parser.parse(source) as Ordered[]).map(toElement).filter((e): e is XmlElement => e !== null);
+  if (roots.length !== 1) refuse('LIMS_QIF_NOT_XML', `The file has ${roots.length} root elements; an XML document has exactly one.`);
+  const root = roots[0]!;
+  if (root.name !== 'QIFDocument') refuse('LIMS_QIF_NOT_QIF3', `The file's root element is ${root.name}, not QIFDocument; send a QIF 3 (ISO 23952) document.`, { root: root.name });
+  const version = root.attrs.versionQIF;
+  const namespace = root.attrs.xmlns;
+  if (version === undefined) refuse('LIMS_QIF_NOT_QIF3', 'The QIFDocument has no versionQIF attribute; only QIF 3.x (ISO 23952) documents can be read.');
+  if (!/^3(\.|$)/.test(version.trim())) refuse('LIMS_QIF_NOT_QIF3', `The file is QIF version ${version}; only QIF 3.x (ISO 23952) documents can be read. Export the file as QIF 3.`, { versionQIF: version });
+  if (namespace !== undefined && namespace !== QIF3_NAMESPACE) {
+    refuse('LIMS_QIF_NOT_QIF3', `The QIFDocument is in namespace ${namespace}, not ${QIF3_NAMESPACE}; only QIF 3 documents can be read.`, { namespace });
+  }
+  return root;
+}
