@@ -141,6 +141,17 @@ export const ERROR_CATALOGUE = {
   LIMS_QIF_NO_CHARACTERISTICS: { status: 422, title: 'The QIF document has no characteristics to import' },
   LIMS_QIF_UNSUPPORTED_CHARACTERISTICS: { status: 422, title: 'Some characteristics of the QIF document cannot be imported; nothing was imported' },
   LIMS_QIF_DUPLICATE_CHARACTERISTICS: { status: 409, title: 'The item already has characteristics with these identifiers or QIF ids; nothing was imported' },
+
+  // --- job attachments: drawings, CAD/PMI models, reports (src/modules/attachments) ---
+  LIMS_ATTACHMENT_FORM_INVALID: { status: 400, title: 'The upload is not a form of fields followed by one file part' },
+  LIMS_ATTACHMENT_TOO_LARGE: { status: 413, title: 'The file is larger than the attachment size limit' },
+  LIMS_ATTACHMENT_TYPE_UNSUPPORTED: { status: 415, title: 'The content of the file is not a type the lab accepts' },
+  LIMS_ATTACHMENT_JOB_CLOSED: { status: 409, title: 'The job is finished; no files can be added to it' },
+  LIMS_ATTACHMENT_JOB_ACCEPTED: { status: 409, title: 'The job is accepted; the customer can only add a new revision of a file' },
+  LIMS_ATTACHMENT_RETAINED: { status: 409, title: 'Files of an accepted job are kept; upload a new revision instead of deleting' },
+  LIMS_ATTACHMENT_SUPERSEDED: { status: 409, title: 'The file already has a newer revision' },
+  LIMS_ATTACHMENT_SUPERSEDES_INVALID: { status: 422, title: 'The file to supersede is not a file of this job' },
+  LIMS_ATTACHMENT_CONTENT_MISSING: { status: 500, title: 'The stored content of the file is missing' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
