@@ -3,4 +3,4 @@ export { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup 
 export { registerResultCoverage, type ResultCoverageSource } from './job-gates.js';
 export type { ItemCoverage } from './domain/job-readiness.js';
 export { findCharacteristicSpec, type CharacteristicSpec } from './characteristic-spec.js';
-export { CHARACTERISTIC_TYPES, type CharacteristicType, type CharacteristicInput, type Tolerance } from './domain/job-content.js';
+export { CHARACTERISTIC_TYPES, characteristicProblem, type CharacteristicType, type CharacteristicInput, type Tolerance } from './domain/job-content.js';

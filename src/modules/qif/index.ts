@@ -1,1 +1,2 @@
 export { parseQifResults, type QifMeasuredCharacteristic, type QifResultsFile, type QifProblem } from './domain/qif-results.js';
+export { parseQifProduct, type QifCharacteristic, type QifProduct } from './domain/qif-product.js';
