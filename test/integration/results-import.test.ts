@@ -1,5 +1,7 @@
+import { todayInFinland } from '../../src/shared/finnish-calendar.js';
 import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
 import { authorize, calibratedEquipment, measuringJob, releasedMethod, type MeasuringJob } from '../harness/lab.js';
+import { describeWithQif, qifSample } from '../harness/qif.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -11,7 +13,7 @@ let customer: TestUser;
 let versionId: string;
 let job: MeasuringJob;
 
-const IMPORT_LIMIT = 65_536;
+const IMPORT_LIMIT = 262_144;
 /** A time on the current day in Finland (equipment and authorizations are valid today), with an offset. */
 const at = (hhmm: string) => `${new Date().toISOString().slice(0, 10)}T${hhmm}:00+00:00`;
 
@@ -187,5 +189,79 @@ describe('who and when', () => {
     const typo = await importFile(job.jobId, csv(HEAD, row('1', '25.011')), { query: 'dryrun=true' });
     expect(typo.statusCode).toBe(400);
     expect(typo.json().errors).toEqual([{ field: '/querystring/dryrun', message: expect.stringContaining('not a known field') }]);
+  });
+});
+
+type Spec = [identifier: string, type: string, nominal?: string];
+/** A job in measurement whose one piece has these characteristics (sizes toleranced ±0.5 mm, geometric ones 0.5 mm). */
+async function pieceJob(specs: Spec[]): Promise<{ jobId: string; itemId: string; ids: Record<string, string> }> {
+  const characteristics = specs.map(([identifier, type, nominal]) => ({ identifier, type, unit: 'mm', ...(nominal ? { nominal, tolerance: { kind: 'symmetric', value: '0.5' } } : { tolerance: { kind: 'geometric', value: '0.5' } }) }));
+  const post = async (url: string, user: TestUser, payload?: object) => {
+    const res = await t.request({ method: 'POST', url: `/api/v1${url}`, token: user.token, ...(payload ? { payload } : {}) });
+    expect(res.statusCode).toBeLessThan(300);
+    return res.json();
+  };
+  const submitted = await post('/jobs', customer, { kind: 'product_quality_control', items: [{ description: 'QIF sample part', characteristics }] });
+  await post(`/jobs/${submitted.id}/accept`, qm, { method: 'KTK-M-012 CMM measurement', price: '450.00', deliveryDate: `${thisYear() + 1}-01-15` });
+  await post(`/jobs/${submitted.id}/receive`, tech, { receivedOn: todayInFinland(), condition: 'Clean' });
+  await post(`/jobs/${submitted.id}/start-measurement`, tech);
+  const item = submitted.items[0];
+  return { jobId: submitted.id, itemId: item.id, ids: Object.fromEntries(item.characteristics.map((c: { identifier: string; id: string }) => [c.identifier, c.id])) };
+}
+
+// The samples' characteristics by designator (balloon), with a characteristic type of the LIMS standing in for QIF's kind.
+const SAMPLE: Spec[] = [['5', 'profile'], ['1', 'length', '2466.9'], ['2', 'length', '774.31'], ['3', 'length', '944.84'], ['4', 'profile'], ['6', 'diameter', '9.5'], ['7', 'position'], ['8', 'diameter', '10.2'], ['9', 'position'], ['-NONE-', 'diameter', '30'], ['11', 'distance', '81.22']];
+const WIDGET: Spec[] = [
+  ['113', 'flatness'], ['14', 'perpendicularity'], ['4', 'flatness'], ['112', 'flatness'], ['3', 'perpendicularity'], ['10', 'diameter', '19'], ['11', 'position'], ['5', 'distance', '5'], ['8', 'diameter', '25.4'],
+  ['9', 'position'], ['6', 'diameter', '4.9'], ['7', 'position'], ['109', 'profile'], ['110', 'profile'], ['106', 'profile'], ['108', 'flatness'], ['1', 'profile'], ['198', 'flatness'], ['2', 'profile'],
+  ['17', 'diameter', '9.46'], ['18', 'position'], ['12', 'distance', '74.76'], ['19', 'distance', '104.63'], ['13', 'distance', '4.97'], ['15', 'length', '9.975'], ['16', 'position'],
+];
+const qifQuery = (extra = '') => `methodVersionId=${versionId}&equipment=KTK-CMM-001&measuredAt=${encodeURIComponent(at('01:00'))}&temperature=20.1&humidity=45${extra}`;
+
+describeWithQif('QIF Results import', () => {
+  test('QIF_Results_Sample: every measured characteristic becomes a result, matched by designator, values digit for digit', async () => {
+    const part = await pieceJob(SAMPLE);
+    const res = await importFile(part.jobId, qifSample('QIF_Results_Sample.QIF'), { type: 'application/qif+xml', query: qifQuery() });
+    expect(res.statusCode).toBe(201);
+    const { results, planned } = res.json();
+    expect(results).toHaveLength(13);
+    expect(planned[0]).toMatchObject({ source: [{ measurementId: '17', characteristicItemId: '15' }], characteristicId: part.ids['5'], readings: [{ value: '-0.020323885079998', unit: 'mm' }] });
+    const byCharacteristic = (id: string) => results.filter((r: { characteristicId: string }) => r.characteristicId === id);
+    expect(byCharacteristic(part.ids['5']!).map((r: { readings: { value: string }[] }) => r.readings[0]!.value)).toEqual(['-0.020323885079998', '0']);
+    expect(byCharacteristic(part.ids['1']!)[0]).toMatchObject({ readings: [{ repeat: 1, value: '2466.9000000000001', unit: 'mm' }], remarks: 'QIF measurement 26 of characteristic item 25', environment: { temperature: '20.1', humidity: '45' } });
+    expect(byCharacteristic(part.ids['-NONE-']!)[0].readings[0].value).toBe('30');
+  });
+
+  test('WIDGET_QIF_RESULTS: 42 measurements of 26 characteristics, repeats of a characteristic as separate results', async () => {
+    const widget = await pieceJob(WIDGET);
+    const res = await importFile(widget.jobId, qifSample('WIDGET_QIF_RESULTS.QIF'), { type: 'application/xml', query: qifQuery() });
+    expect(res.statusCode).toBe(201);
+    const { results } = res.json();
+    expect(results).toHaveLength(42);
+    expect(results.filter((r: { characteristicId: string }) => r.characteristicId === widget.ids['17']).map((r: { readings: { value: string }[] }) => r.readings[0]!.value)).toEqual(['9.454000000000001', '9.460000000000001', '9.470000000000001']);
+    expect(await itemResults(widget.itemId)).toHaveLength(42);
+  });
+
+  test('a refused QIF file names each unmatched measurement, and what the query got wrong once for the file', async () => {
+    const partial = await pieceJob(WIDGET.filter(([identifier]) => identifier !== '15' && identifier !== '16'));
+    const query = `methodVersionId=${versionId}&equipment=KTK-MIC-OLD&measuredAt=${encodeURIComponent(at('01:00'))}&temperature=21.5&humidity=45`;
+    const res = await importFile(partial.jobId, qifSample('WIDGET_QIF_RESULTS.QIF'), { type: 'application/xml', query });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details.problems).toEqual([
+      { column: 'equipment', code: 'LIMS_RESULT_EQUIPMENT_NOT_USABLE', reason: expect.stringContaining('KTK-MIC-OLD (calibration_overdue)') },
+      { column: 'temperature', code: 'LIMS_RESULT_ENVIRONMENT_OUT_OF_LIMITS', reason: expect.stringContaining('temperature 21.5 is outside') },
+      { measurementId: '211', characteristicItemId: '210', column: 'characteristicItemId', code: 'LIMS_RESULT_IMPORT_UNMATCHED', reason: expect.stringContaining('QIF id 210 or designator "15"') },
+      { measurementId: '216', characteristicItemId: '215', column: 'characteristicItemId', code: 'LIMS_RESULT_IMPORT_UNMATCHED', reason: expect.stringContaining('QIF id 215 or designator "16"') },
+    ]);
+    expect(await itemResults(partial.itemId)).toEqual([]);
+  });
+
+  test('without the query parameters QIF cannot carry, the file is refused naming them; a file that is not QIF is refused by the QIF reader', async () => {
+    const part = await pieceJob(SAMPLE);
+    const res = await importFile(part.jobId, qifSample('QIF_Results_Sample.QIF'), { type: 'application/xml' });
+    expect(res.json().details.problems.map((p: { column: string }) => p.column)).toEqual(['methodVersionId', 'equipment', 'measuredAt']);
+    const notQif = await importFile(part.jobId, '<?xml version="1.0"?><Order/>', { type: 'application/xml', query: qifQuery() });
+    expect(notQif.statusCode).toBe(422);
+    expect(notQif.json().code).toBe('LIMS_QIF_NOT_QIF3');
   });
 });

@@ -6,7 +6,7 @@ import * as s from './results-import.schemas.js';
 import { importResults, notUtf8, type ImportFormat, type ImportOptions } from './results-import.service.js';
 import { RECORDERS } from './results.service.js';
 
-const MEDIA_TYPES: Record<string, ImportFormat> = { 'text/csv': 'csv' };
+const MEDIA_TYPES: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/xml': 'qif', 'application/qif+xml': 'qif' };
 
 const formatOf = (request: FastifyRequest): ImportFormat | undefined => MEDIA_TYPES[String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()];
 

@@ -35,6 +35,8 @@ const file = (description: string, example?: string) => ({ schema: { type: 'stri
 export const importBody = {
   content: {
     'text/csv': file('A results CSV, UTF-8, header row, comma or semicolon separated; see docs/results-import.md', csvExample),
+    'application/xml': file('A QIF Results file (ISO 23952, QIF 3); method version, equipment and environment come from the query'),
+    'application/qif+xml': file('A QIF Results file (ISO 23952, QIF 3); method version, equipment and environment come from the query'),
   },
 } as const;
 

@@ -5,20 +5,22 @@ import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
 import { recordAudit } from '../audit/index.js';
 import { findEquipmentByCode } from '../equipment/index.js';
 import { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from '../jobs/index.js';
+import { parseQifResults } from '../qif/index.js';
 import { CSV_COLUMN_NAMES, planCsv } from './domain/csv-plan.js';
 import { findItem, isUuid, placeProblems, problemAt, sortProblems, type ColumnNames, type DraftResult, type ImportDefaults, type ImportItem, type ImportProblem } from './domain/import-plan.js';
-import { readResultsCsv } from './domain/results-csv.js';
+import { QIF_COLUMN_NAMES, planQif } from './domain/qif-plan.js';
+import { readResultsCsv, type CsvFile } from './domain/results-csv.js';
 import { CheckLookups, checkResult, storeResult, type CheckedResult } from './result-recording.js';
 import { presentItemResults, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
 import { RECORDERS } from './results.service.js';
 
-export type ImportFormat = 'csv';
+export type ImportFormat = 'csv' | 'qif';
 export interface ImportOptions extends ImportDefaults {
   dryRun?: boolean;
 }
 
-const COLUMNS: Record<ImportFormat, ColumnNames> = { csv: CSV_COLUMN_NAMES };
+const COLUMNS: Record<ImportFormat, ColumnNames> = { csv: CSV_COLUMN_NAMES, qif: QIF_COLUMN_NAMES };
 
 const refused = (problems: readonly ImportProblem[]): DomainError => {
   const sorted = sortProblems(problems);
@@ -33,10 +35,13 @@ export const notUtf8 = (format: ImportFormat, line: number): DomainError =>
 const importItems = (content: JobContentLookup): ImportItem[] =>
   content.items.map((i) => ({ id: i.id, lineNo: i.lineNo, description: i.description, instrument: i.instrument, characteristics: i.characteristics.map((c) => ({ id: c.id, identifier: c.identifier, qifId: c.qifId })) }));
 
-/** The file's drafts and the problems of reading and mapping it (before the rules of a result). */
-function plan(format: ImportFormat, text: string, items: ImportItem[], options: ImportOptions) {
-  return planCsv(readResultsCsv(text), items, options);
-}
+type ParsedFile = { format: 'csv'; file: CsvFile } | { format: 'qif'; file: ReturnType<typeof parseQifResults> };
+
+/** Reads the file; a QIF file that is not QIF 3 XML is refused here with the qif module's code. */
+const parse = (format: ImportFormat, text: string): ParsedFile => (format === 'csv' ? { format, file: readResultsCsv(text) } : { format, file: parseQifResults(text) });
+
+/** The file's drafts and the problems of mapping it to the job (before the rules of a result). */
+const plan = (parsed: ParsedFile, items: ImportItem[], options: ImportOptions) => (parsed.format === 'csv' ? planCsv(parsed.file, items, options) : planQif(parsed.file, items, options));
 
 /** Replaces equipment codes by ids; a code the register does not have is a problem of each result naming it. */
 async function resolveEquipment(tx: Db, drafts: DraftResult[], columns: ColumnNames): Promise<ImportProblem[]> {
@@ -105,6 +110,7 @@ export interface ImportView {
 export async function importResults(db: Db, actor: Actor, jobId: string, format: ImportFormat, text: string, options: ImportOptions): Promise<ImportView> {
   if (!RECORDERS.includes(actor.role)) throw forbidden(`A ${actor.role} may not import results.`);
   const columns = COLUMNS[format];
+  const parsed = parse(format, text);
   const created = await db.transaction(async (tx) => {
     const content = await findJobContent(tx, undefined, jobId);
     if (!content) throw notFound('Job', jobId);
@@ -117,7 +123,7 @@ export async function importResults(db: Db, actor: Actor, jobId: string, format:
     if (options.item !== undefined && !findItem(items, options.item)) {
       throw refused([problemAt(null, 'item', 'LIMS_RESULT_IMPORT_UNMATCHED', `The job has no item "${options.item}"; give the item's line number (1..${items.length}) or id.`)]);
     }
-    const planned = plan(format, text, items, options);
+    const planned = plan(parsed, items, options);
     const problems = [...planned.problems, ...(await resolveEquipment(tx, planned.drafts, columns))];
     const { checked, problems: ruleProblems } = await checkDrafts(tx, actor, planned.drafts, columns);
     problems.push(...ruleProblems);

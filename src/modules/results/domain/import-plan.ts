@@ -140,6 +140,9 @@ export function placeProblems(draft: DraftResult, problems: readonly ResultProbl
   return placed.map((p) => (p.column !== null && fileLevel.has(p.column) ? problemAt(null, p.column, p.code, p.reason) : p));
 }
 
+/** The file's own problems (no line, no measurement) first, then by line; QIF measurements keep the file's order. */
+const order = (p: ImportProblem): number => (p.line === undefined && p.measurementId === undefined ? -1 : (p.line ?? 0));
+
 /** Problems in file order (the file's own first, then by line), each once, keeping the order within a row. */
 export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[] {
   const seen = new Set<string>();
@@ -151,6 +154,6 @@ export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[
       return true;
     })
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .sort((a, b) => order(a.p) - order(b.p) || a.i - b.i)
     .map((x) => x.p);
 }

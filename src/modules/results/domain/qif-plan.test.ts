@@ -29,10 +29,12 @@ describe('QIF measurements to results', () => {
     ]);
   });
 
-  test('the measurement time of the query wins over the file; without either, or without an offset, the file is refused', () => {
+  test("the measurement time of the query wins over the measurement's and the file's; without any, or without an offset, the file is refused", () => {
     const file = { measuredAt: '2015-10-23T05:36:11', measurements: [m('26', '25', ['1'])] };
     expect(planQif(file, items, { ...query, measuredAt: '2026-03-02T09:15:00Z' }).drafts[0]!.input.measuredAt).toBe('2026-03-02T09:15:00Z');
     expect(planQif(file, items, query).problems).toEqual([{ column: 'measuredAt', code: 'LIMS_RESULT_IMPORT_BAD_VALUE', reason: expect.stringContaining('no UTC offset') }]);
+    const own = { ...file, measurements: [{ ...m('26', '25', ['1']), measuredAt: '2026-03-02T10:00:00+02:00' }] };
+    expect(planQif(own, items, query).drafts[0]!.input.measuredAt).toBe('2026-03-02T10:00:00+02:00');
     expect(planQif({ measurements: file.measurements }, items, query).problems).toEqual([{ column: 'measuredAt', code: 'LIMS_RESULT_IMPORT_MISSING_VALUE', reason: expect.stringContaining('give the query parameter measuredAt') }]);
   });
 

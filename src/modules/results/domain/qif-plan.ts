@@ -1,3 +1,4 @@
+import type { QifResultsFile } from '../../qif/index.js';
 import { findItem, isUuid, problemAt, readTimestamp, splitEquipment, type ColumnNames, type DraftResult, type ImportDefaults, type ImportItem, type ImportProblem, type RowRef } from './import-plan.js';
 
 /**
@@ -7,11 +8,8 @@ import { findItem, isUuid, problemAt, readTimestamp, splitEquipment, type Column
  * equipment, environment — comes from the request's query parameters.
  */
 
-/** The parts of a parsed QIF Results file the import uses (the qif module's `QifResultsFile`). */
-export interface QifMeasurements {
-  measuredAt?: string;
-  measurements: { characteristicItemId: string; designator?: string; values: string[]; unit?: string; measurementId: string }[];
-}
+/** The parts of a parsed QIF Results file (the qif module's `parseQifResults`) the import uses. */
+export type QifMeasurements = { measuredAt?: string; measurements: Pick<QifResultsFile['measurements'][number], 'characteristicItemId' | 'designator' | 'values' | 'unit' | 'measurementId' | 'measuredAt'>[] };
 
 export const QIF_COLUMN_NAMES: ColumnNames = {
   characteristic: 'characteristicItemId',
@@ -49,28 +47,43 @@ function matches(items: readonly ImportItem[], m: QifMeasurements['measurements'
   return all.filter(({ c }) => c.identifier === m.designator);
 }
 
-/** Settings the whole file needs from the query: the measurement time (unless the file has one), method version, equipment. */
-function fileSettings(file: QifMeasurements, defaults: ImportDefaults, problems: ImportProblem[]) {
+/** Settings the whole file needs from the query: method version and equipment (QIF carries neither). */
+function fileSettings(defaults: ImportDefaults, problems: ImportProblem[]) {
   const missing = (column: string, reason: string) => problems.push(problemAt(null, column, 'LIMS_RESULT_IMPORT_MISSING_VALUE', reason));
-  const timeText = defaults.measuredAt ?? file.measuredAt;
-  const measuredAt = timeText === undefined ? null : readTimestamp(timeText);
-  if (timeText === undefined) missing('measuredAt', 'The file gives no measurement time; give the query parameter measuredAt, e.g. 2026-03-02T09:15:00+02:00.');
-  else if (measuredAt === null) problems.push(problemAt(null, 'measuredAt', 'LIMS_RESULT_IMPORT_BAD_VALUE', `The file's measurement time "${timeText}" has no UTC offset or is not a time; give the query parameter measuredAt.`));
   if (defaults.methodVersionId === undefined) missing('methodVersionId', 'QIF carries no method version; give the query parameter methodVersionId.');
   const equipment = splitEquipment(defaults.equipment ?? '');
-  if (equipment.length === 0) missing('equipment', "QIF names no equipment of the register; give the query parameter equipment (codes or ids separated by |).");
-  return { measuredAt, equipment };
+  if (equipment.length === 0) missing('equipment', 'QIF names no equipment of the register; give the query parameter equipment (codes or ids separated by |).');
+  return equipment;
+}
+
+/**
+ * The measurement time: the query's, else the measurement's own (TimeStamp or its results' InspectionStart),
+ * else the file's. QIF times often lack a UTC offset; such a time is refused, asking for the query parameter.
+ */
+function timeOf(file: QifMeasurements, m: QifMeasurements['measurements'][number], defaults: ImportDefaults, ref: RowRef, problems: ImportProblem[]): string | null {
+  const text = defaults.measuredAt ?? m.measuredAt ?? file.measuredAt;
+  if (text === undefined) {
+    problems.push(problemAt(null, 'measuredAt', 'LIMS_RESULT_IMPORT_MISSING_VALUE', 'The file gives no measurement time; give the query parameter measuredAt, e.g. 2026-03-02T09:15:00+02:00.'));
+    return null;
+  }
+  const time = readTimestamp(text);
+  if (time === null) {
+    const own = defaults.measuredAt === undefined && m.measuredAt !== undefined && m.measuredAt !== file.measuredAt;
+    problems.push(problemAt(own ? ref : null, 'measuredAt', 'LIMS_RESULT_IMPORT_BAD_VALUE', `The file's measurement time "${text}" has no UTC offset or is not a time; give the query parameter measuredAt.`));
+  }
+  return time;
 }
 
 /** Maps the measurements of a parsed QIF Results file to draft results, with every problem of every measurement. */
 export function planQif(file: QifMeasurements, items: readonly ImportItem[], defaults: ImportDefaults): { drafts: DraftResult[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const { measuredAt, equipment } = fileSettings(file, defaults, problems);
+  const equipment = fileSettings(defaults, problems);
   const scope = defaults.item === undefined ? items : [findItem(items, defaults.item)].filter((i): i is ImportItem => i !== null);
   if (file.measurements.length === 0) problems.push(problemAt(null, null, 'LIMS_RESULT_IMPORT_MISSING_VALUE', 'The file has no measured characteristics.'));
   const drafts: DraftResult[] = [];
   for (const m of file.measurements) {
     const ref: RowRef = { measurementId: m.measurementId, characteristicItemId: m.characteristicItemId };
+    const measuredAt = timeOf(file, m, defaults, ref, problems);
     const before = problems.length;
     const fail = (column: string, code: ImportProblem['code'], reason: string) => void problems.push(problemAt(ref, column, code, reason));
     const found = matches(scope, m);
