@@ -17,6 +17,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/index.js';
 import { methodsRoutes } from './modules/methods/index.js';
 import { pricingRoutes } from './modules/pricing/index.js';
+import { qifRoutes } from './modules/qif/index.js';
 import { quotesRoutes } from './modules/quotes/index.js';
 import { resultsImportRoutes, resultsRoutes } from './modules/results/index.js';
 import { uncertaintyRoutes } from './modules/uncertainty/index.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(jobsRoutes);
       await api.register(resultsRoutes);
       await api.register(resultsImportRoutes);
+      await api.register(qifRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -53,7 +53,7 @@ const withIds = (item: { description: string; characteristics?: object[] }, id: 
   lineNo,
   description: item.description,
   instrument: null,
-  characteristics: (item.characteristics ?? []).map((c, i) => ({ datums: [], notes: null, ...c, nominal: (c as { nominal?: string }).nominal ?? null, id: characteristicIds[i]! })),
+  characteristics: (item.characteristics ?? []).map((c, i) => ({ datums: [], notes: null, qifId: null, ...c, nominal: (c as { nominal?: string }).nominal ?? null, id: characteristicIds[i]! })),
 });
 
 const submitted = {

@@ -19,6 +19,7 @@ export function characteristicValues(c: CharacteristicInput): CharacteristicValu
     lowerLimit: t.kind === 'limits' ? t.lower : null,
     datums: c.datums ?? [],
     notes: c.notes ?? null,
+    qifId: c.qifId ?? null,
   };
 }
 
@@ -73,7 +74,7 @@ const presentItem = (i: ItemRow, characteristics: CharacteristicRow[]) => ({
         },
   characteristics: characteristics
     .filter((c) => c.itemId === i.id)
-    .map((c) => ({ id: c.id, identifier: c.identifier, type: c.type, nominal: c.nominal, unit: c.unit, tolerance: tolerance(c), datums: c.datums, notes: c.notes })),
+    .map((c) => ({ id: c.id, identifier: c.identifier, type: c.type, nominal: c.nominal, unit: c.unit, tolerance: tolerance(c), datums: c.datums, notes: c.notes, qifId: c.qifId })),
 });
 
 /** The job as its reader sees it, with the actions the reader may take next. */

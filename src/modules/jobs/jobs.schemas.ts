@@ -121,10 +121,14 @@ export const rejectBody = reasonBody('The requested flatness tolerance is below 
 export const cancelBody = reasonBody('The customer no longer needs the measurement');
 export const returnBody = reasonBody('Temperature record missing for the second run');
 
-const characteristicOut = {
+/** A characteristic as answers show it (also the QIF import's answer). */
+export const characteristicOut = {
   type: 'object',
-  required: ['id', 'identifier', 'type', 'nominal', 'unit', 'tolerance', 'datums', 'notes'],
-  properties: { id: uuid, identifier: { type: 'string' }, type: { type: 'string' }, nominal: nullable(decimal), unit: { type: 'string' }, tolerance, datums: { type: 'array', items: { type: 'string' } }, notes: nullable({ type: 'string' }) },
+  required: ['id', 'identifier', 'type', 'nominal', 'unit', 'tolerance', 'datums', 'notes', 'qifId'],
+  properties: {
+    id: uuid, identifier: { type: 'string' }, type: { type: 'string' }, nominal: nullable(decimal), unit: { type: 'string' }, tolerance, datums: { type: 'array', items: { type: 'string' } }, notes: nullable({ type: 'string' }),
+    qifId: nullable({ type: 'string', description: 'The QIF id (CharacteristicItem, else CharacteristicNominal) of a characteristic imported from QIF; QIF Results measurements are matched by it' }),
+  },
 } as const;
 
 const itemOut = {

@@ -107,21 +107,33 @@ export async function addItem(db: Db, actor: Actor, jobId: string, item: ItemInp
   });
 }
 
+/** How a caller adds characteristics in its own transaction (the QIF import): its check against the item's characteristics, and its audit event. */
+export interface CharacteristicsAddition {
+  /** Throws when the list cannot join the item's existing characteristics; runs after the job and item are checked. */
+  check?: (existing: readonly { identifier: string; qifId: string | null }[]) => void;
+  audit: { action: string; details?: Record<string, unknown> };
+}
+
+/** Adds characteristics to a product or reference-piece item of a job not yet accepted, in the caller's transaction, audited there. */
+export async function addCharacteristicsIn(tx: Db, actor: Actor, jobId: string, itemId: string, list: CharacteristicInput[], how: CharacteristicsAddition) {
+  const job = await loadJob(tx, actor, jobId, true);
+  requireEditable(job);
+  if (job.kind === 'instrument_calibration') throw invalid(`Job ${job.number} calibrates instruments; instruments have no drawing characteristics.`);
+  const item = await repo.findItem(tx, job.id, itemId);
+  if (!item) throw notFound('Job item', itemId);
+  const { characteristics } = await repo.contentOf(tx, [job.id]);
+  const existing = characteristics.filter((c) => c.itemId === itemId);
+  how.check?.(existing.map((c) => ({ identifier: c.identifier, qifId: c.qifId })));
+  const problem = characteristicsProblem(list, existing.map((c) => c.identifier));
+  if (problem) throw invalid(problem);
+  await repo.insertCharacteristics(tx, job.id, itemId, list.map(characteristicValues));
+  await recordAudit(tx, actor, { action: how.audit.action, entityType: 'job', entityId: job.id, after: { itemId, ...how.audit.details, characteristics: list } });
+  return present(tx, actor, await repo.updateJob(tx, job.id, {}));
+}
+
 /** Adds characteristics to a product or reference-piece item of a job not yet accepted. */
 export async function addCharacteristics(db: Db, actor: Actor, jobId: string, itemId: string, list: CharacteristicInput[]) {
-  return db.transaction(async (tx) => {
-    const job = await loadJob(tx, actor, jobId, true);
-    requireEditable(job);
-    if (job.kind === 'instrument_calibration') throw invalid(`Job ${job.number} calibrates instruments; instruments have no drawing characteristics.`);
-    const item = await repo.findItem(tx, job.id, itemId);
-    if (!item) throw notFound('Job item', itemId);
-    const { characteristics } = await repo.contentOf(tx, [job.id]);
-    const problem = characteristicsProblem(list, characteristics.filter((c) => c.itemId === itemId).map((c) => c.identifier));
-    if (problem) throw invalid(problem);
-    await repo.insertCharacteristics(tx, job.id, itemId, list.map(characteristicValues));
-    await recordAudit(tx, actor, { action: 'job.characteristics.add', entityType: 'job', entityId: job.id, after: { itemId, characteristics: list } });
-    return present(tx, actor, await repo.updateJob(tx, job.id, {}));
-  });
+  return db.transaction((tx) => addCharacteristicsIn(tx, actor, jobId, itemId, list, { audit: { action: 'job.characteristics.add' } }));
 }
 
 /** One job the actor may see. */

@@ -26,6 +26,8 @@ export interface CharacteristicInput {
   tolerance: Tolerance;
   datums?: string[];
   notes?: string;
+  /** The characteristic's id in the QIF file it was imported from (the QIF import sets it; JSON input cannot). */
+  qifId?: string;
 }
 
 export interface InstrumentInput {
