@@ -168,3 +168,21 @@ describeWithQif('importing the NIST CTC 01 model', () => {
     expect(await characteristicsOf(job.id, job.items[0]!)).toHaveLength(14);
   });
 });
+
+describe('the body limit', () => {
+  test('a QIF file over IMPORT_LIMIT_BYTES is refused before it is read', async () => {
+    const small = await createTestApp({ env: { IMPORT_LIMIT_BYTES: '2048' } });
+    try {
+      const co = await createCustomer(small, { name: 'Pieni Oy' });
+      const customer = await createUser(small, 'customer', { companyId: co });
+      await activeAgreement(small, co);
+      const job = await small.request({ method: 'POST', url: '/api/v1/jobs', payload: { kind: 'product_quality_control', items: [{ description: 'Plate' }] }, token: customer.token });
+      const { id, items } = job.json();
+      expect(Buffer.byteLength(validQif.part)).toBeGreaterThan(2048);
+      const res = await small.request({ method: 'POST', url: `/api/v1/jobs/${id}/items/${items[0].id}/characteristics/qif`, payload: validQif.part, headers: { 'content-type': 'application/xml' }, token: customer.token });
+      expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 413, code: 'LIMS_PAYLOAD_TOO_LARGE' });
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -77,6 +77,13 @@ describe('parseQifProduct on small files', () => {
     expect(refusal(brokenQif.unclosed)).toMatchObject({ code: 'LIMS_QIF_NOT_XML', message: expect.stringContaining('line 4') });
     expect(refusal(brokenQif.wrongRoot)).toMatchObject({ code: 'LIMS_QIF_NOT_QIF3', message: expect.stringContaining('PartReport') });
     expect(refusal(brokenQif.qif2)).toMatchObject({ code: 'LIMS_QIF_NOT_QIF3', message: expect.stringContaining('version 2.1.0') });
+    expect(refusal(validQif.part.replace('xsd/qif3', 'xsd/qif2'))).toMatchObject({ code: 'LIMS_QIF_NOT_QIF3', message: expect.stringContaining('in namespace http://qifstandards.org/xsd/qif2') });
+    expect(refusal(validQif.part.replace(' xmlns="http://qifstandards.org/xsd/qif3"', ''))).toMatchObject({ code: 'LIMS_QIF_NOT_QIF3', message: expect.stringContaining('in no namespace') });
+  });
+
+  test('a namespace prefix on the QIF elements is read like the default namespace', () => {
+    const prefixed = validQif.part.replace(/<(\/?)([A-Z])/g, '<$1q:$2').replace('xmlns="http', 'xmlns:q="http');
+    expect(parseQifProduct(prefixed).characteristics.map((c) => c.qifId)).toEqual(['12', '22', '32', '42', '52']);
   });
 });
 

@@ -3,8 +3,8 @@ import { DomainError } from '../../../shared/errors/index.js';
 
 /**
  * A QIF file read into a small element tree in document order. Values stay the text written in the
- * file (no number conversion: a measured 2466.9000000000001 stays that string); namespace prefixes are
- * dropped, since QIF 3 puts every element in one namespace.
+ * file (no number conversion: a measured 2466.9000000000001 stays that string); element names lose
+ * their namespace prefix, since QIF 3 puts every element in one namespace (checked on the root).
  */
 export interface XmlElement {
   name: string;
@@ -21,13 +21,16 @@ const parser = new XMLParser({
   attributeNamePrefix: '',
   parseTagValue: false,
   parseAttributeValue: false,
-  removeNSPrefix: true,
+  removeNSPrefix: false,
   trimValues: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
 });
 
 type Ordered = Record<string, unknown>;
+
+const localName = (qualified: string): string => qualified.slice(qualified.indexOf(':') + 1);
+const prefixOf = (qualified: string): string | null => (qualified.includes(':') ? qualified.slice(0, qualified.indexOf(':')) : null);
 
 function toElement(node: Ordered): XmlElement | null {
   const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
@@ -43,7 +46,7 @@ function toElement(node: Ordered): XmlElement | null {
       if (element) children.push(element);
     }
   }
-  return { name, attrs, children, text: text.trim() };
+  return { name: localName(name), attrs, children, text: text.trim() };
 }
 
 /** The first child element named `name`, or undefined. */
@@ -59,9 +62,6 @@ export function textAt(e: XmlElement | undefined, ...path: string[]): string | u
   for (const step of path) at = child(at, step);
   return at === undefined || at.text === '' ? undefined : at.text;
 }
-
-/** The texts of the `Id` children of a QIF id list (ArrayReferenceType). */
-export const idList = (e: XmlElement | undefined): string[] => children(e, 'Id').map((c) => c.text).filter((t) => t !== '');
 
 function refuse(code: 'LIMS_QIF_NOT_XML' | 'LIMS_QIF_NOT_QIF3', message: string, details?: Record<string, unknown>): never {
   throw new DomainError(code, message, details);
@@ -79,16 +79,18 @@ export function readQifDocument(xml: string): XmlElement {
     const { msg, line, col } = valid.err;
     refuse('LIMS_QIF_NOT_XML', `The file is not well-formed XML (line ${line}, column ${col}: ${msg}); send a QIF 3 document.`, { line, column: col, reason: msg });
   }
-  const roots = (parser.parse(source) as Ordered[]).map(toElement).filter((e): e is XmlElement => e !== null);
-  if (roots.length !== 1) refuse('LIMS_QIF_NOT_XML', `The file has ${roots.length} root elements; an XML document has exactly one.`);
-  const root = roots[0]!;
+  const parsed = (parser.parse(source) as Ordered[]).filter((n) => Object.keys(n).some((k) => k !== ':@' && k !== '#text' && k !== '#comment'));
+  if (parsed.length !== 1) refuse('LIMS_QIF_NOT_XML', `The file has ${parsed.length} root elements; an XML document has exactly one.`);
+  const root = toElement(parsed[0]!)!;
   if (root.name !== 'QIFDocument') refuse('LIMS_QIF_NOT_QIF3', `The file's root element is ${root.name}, not QIFDocument; send a QIF 3 (ISO 23952) document.`, { root: root.name });
+  const prefix = prefixOf(Object.keys(parsed[0]!).find((k) => k !== ':@')!);
+  const namespace = root.attrs[prefix === null ? 'xmlns' : `xmlns:${prefix}`];
   const version = root.attrs.versionQIF;
-  const namespace = root.attrs.xmlns;
   if (version === undefined) refuse('LIMS_QIF_NOT_QIF3', 'The QIFDocument has no versionQIF attribute; only QIF 3.x (ISO 23952) documents can be read.');
   if (!/^3(\.|$)/.test(version.trim())) refuse('LIMS_QIF_NOT_QIF3', `The file is QIF version ${version}; only QIF 3.x (ISO 23952) documents can be read. Export the file as QIF 3.`, { versionQIF: version });
-  if (namespace !== undefined && namespace !== QIF3_NAMESPACE) {
-    refuse('LIMS_QIF_NOT_QIF3', `The QIFDocument is in namespace ${namespace}, not ${QIF3_NAMESPACE}; only QIF 3 documents can be read.`, { namespace });
+  if (namespace !== QIF3_NAMESPACE) {
+    const which = namespace === undefined ? 'in no namespace' : `in namespace ${namespace}`;
+    refuse('LIMS_QIF_NOT_QIF3', `The QIFDocument is ${which}, not ${QIF3_NAMESPACE}; only QIF 3 documents can be read.`, { namespace: namespace ?? null });
   }
   return root;
 }
