@@ -1,7 +1,8 @@
 import { todayInFinland } from '../../src/shared/finnish-calendar.js';
 import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
 import { authorize, calibratedEquipment, measuringJob, releasedMethod, type MeasuringJob } from '../harness/lab.js';
-import { describeWithQif, qifSample } from '../harness/qif.js';
+import { validQif } from '../harness/qif-fixtures.js';
+import { describeWithQif, qifDocument, qifSample } from '../harness/qif.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -193,20 +194,36 @@ describe('who and when', () => {
 });
 
 type Spec = [identifier: string, type: string, nominal?: string];
-/** A job in measurement whose one piece has these characteristics (sizes toleranced ±0.5 mm, geometric ones 0.5 mm). */
-async function pieceJob(specs: Spec[]): Promise<{ jobId: string; itemId: string; ids: Record<string, string> }> {
-  const characteristics = specs.map(([identifier, type, nominal]) => ({ identifier, type, unit: 'mm', ...(nominal ? { nominal, tolerance: { kind: 'symmetric', value: '0.5' } } : { tolerance: { kind: 'geometric', value: '0.5' } }) }));
-  const post = async (url: string, user: TestUser, payload?: object) => {
-    const res = await t.request({ method: 'POST', url: `/api/v1${url}`, token: user.token, ...(payload ? { payload } : {}) });
-    expect(res.statusCode).toBeLessThan(300);
-    return res.json();
-  };
-  const submitted = await post('/jobs', customer, { kind: 'product_quality_control', items: [{ description: 'QIF sample part', characteristics }] });
-  await post(`/jobs/${submitted.id}/accept`, qm, { method: 'KTK-M-012 CMM measurement', price: '450.00', deliveryDate: `${thisYear() + 1}-01-15` });
-  await post(`/jobs/${submitted.id}/receive`, tech, { receivedOn: todayInFinland(), condition: 'Clean' });
-  await post(`/jobs/${submitted.id}/start-measurement`, tech);
-  const item = submitted.items[0];
-  return { jobId: submitted.id, itemId: item.id, ids: Object.fromEntries(item.characteristics.map((c: { identifier: string; id: string }) => [c.identifier, c.id])) };
+interface PieceJob {
+  jobId: string;
+  itemId: string;
+  /** Characteristic ids by identifier. */
+  ids: Record<string, string>;
+  qifIds: Record<string, string | null>;
+}
+
+const send = async (url: string, user: TestUser, payload?: object | string, type?: string) => {
+  const res = await t.request({ method: 'POST', url: `/api/v1${url}`, token: user.token, ...(payload ? { payload } : {}), ...(type ? { headers: { 'content-type': type } } : {}) });
+  expect(res.statusCode).toBeLessThan(300);
+  return res.json();
+};
+
+/**
+ * A job in measurement with one piece: its characteristics given as JSON (sizes toleranced ±0.5 mm,
+ * geometric ones 0.5 mm), or imported from a QIF product file (which gives them QIF ids).
+ */
+async function pieceJob(from: Spec[] | { qif: string }): Promise<PieceJob> {
+  const characteristics = Array.isArray(from)
+    ? from.map(([identifier, type, nominal]) => ({ identifier, type, unit: 'mm', ...(nominal ? { nominal, tolerance: { kind: 'symmetric', value: '0.5' } } : { tolerance: { kind: 'geometric', value: '0.5' } }) }))
+    : [];
+  const submitted = await send('/jobs', customer, { kind: 'product_quality_control', items: [{ description: 'QIF sample part', ...(characteristics.length ? { characteristics } : {}) }] });
+  const itemId: string = submitted.items[0].id;
+  if (!Array.isArray(from)) await send(`/jobs/${submitted.id}/items/${itemId}/characteristics/qif`, customer, from.qif, 'application/xml');
+  await send(`/jobs/${submitted.id}/accept`, qm, { method: 'KTK-M-012 CMM measurement', price: '450.00', deliveryDate: `${thisYear() + 1}-01-15` });
+  await send(`/jobs/${submitted.id}/receive`, tech, { receivedOn: todayInFinland(), condition: 'Clean' });
+  const started = await send(`/jobs/${submitted.id}/start-measurement`, tech);
+  const list: { identifier: string; id: string; qifId: string | null }[] = started.items[0].characteristics;
+  return { jobId: submitted.id, itemId, ids: Object.fromEntries(list.map((c) => [c.identifier, c.id])), qifIds: Object.fromEntries(list.map((c) => [c.identifier, c.qifId])) };
 }
 
 // The samples' characteristics by designator (balloon), with a characteristic type of the LIMS standing in for QIF's kind.
@@ -219,6 +236,26 @@ const WIDGET: Spec[] = [
 const qifQuery = (extra = '') => `methodVersionId=${versionId}&equipment=KTK-CMM-001&measuredAt=${encodeURIComponent(at('01:00'))}&temperature=20.1&humidity=45${extra}`;
 
 describeWithQif('QIF Results import', () => {
+  test('characteristics imported from a QIF plan are matched by their QIF ids; the time and units come from the file', async () => {
+    const part = await pieceJob({ qif: validQif.part });
+    expect(part.qifIds).toEqual({ '1': '12', '2': '22', '3': '32', '4': '42', '5': '52' });
+    const measured = qifDocument({
+      traceability: `<InspectionTraceability><InspectionStart>${at('01:10')}</InspectionStart></InspectionTraceability>`,
+      measurements: [
+        '<DiameterCharacteristicMeasurement id="100"><CharacteristicItemId>12</CharacteristicItemId><Value>10.0312</Value></DiameterCharacteristicMeasurement>',
+        '<LengthCharacteristicMeasurement id="101"><CharacteristicItemId>22</CharacteristicItemId><Value>25.00400</Value></LengthCharacteristicMeasurement>',
+        '<AngleCharacteristicMeasurement id="102"><CharacteristicItemId>52</CharacteristicItemId><Value>45.02</Value></AngleCharacteristicMeasurement>',
+      ],
+    });
+    const res = await importFile(part.jobId, measured, { type: 'application/qif+xml', query: `methodVersionId=${versionId}&equipment=KTK-CMM-001&temperature=20.0&humidity=40` });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().results.map((r: { characteristicId: string; measuredAt: string; readings: unknown[] }) => [r.characteristicId, r.measuredAt, r.readings])).toEqual([
+      [part.ids['1'], new Date(at('01:10')).toISOString(), [{ repeat: 1, value: '10.0312', unit: 'mm' }]],
+      [part.ids['2'], new Date(at('01:10')).toISOString(), [{ repeat: 1, value: '25.00400', unit: 'mm' }]],
+      [part.ids['5'], new Date(at('01:10')).toISOString(), [{ repeat: 1, value: '45.02', unit: 'deg' }]],
+    ]);
+  });
+
   test('QIF_Results_Sample: every measured characteristic becomes a result, matched by designator, values digit for digit', async () => {
     const part = await pieceJob(SAMPLE);
     const res = await importFile(part.jobId, qifSample('QIF_Results_Sample.QIF'), { type: 'application/qif+xml', query: qifQuery() });
