@@ -14,3 +14,6 @@ export * from '../modules/jobs/jobs.tables.js';
 export * from '../modules/results/results.tables.js';
 export * from '../modules/uncertainty/budgets.tables.js';
 export * from '../modules/attachments/attachments.tables.js';
+export * from '../modules/test-pieces/test-pieces.tables.js';
+export * from '../modules/machine-tools/machine-tools.tables.js';
+export * from '../modules/reference-measurements/reference-measurements.tables.js';

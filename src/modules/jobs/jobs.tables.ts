@@ -71,9 +71,15 @@ export const jobItems = pgTable(
     /** Maximum permissible error as stated by the manufacturer or a standard, e.g. `±2 µm`. */
     mpe: text('mpe'),
     service: instrumentService('service'),
+    /** Reference measurements: the catalogue piece picked (its characteristics are copied; FK in the reference_measurements migration). */
+    testPieceId: uuid('test_piece_id'),
+    /** Manufacturing reference measurements: the company's machine tool that machined the piece (FK in the reference_measurements migration). */
+    machineToolId: uuid('machine_tool_id'),
+    /** The day the company machined the piece (its serial is `serial_number`). */
+    manufacturedOn: day('manufactured_on'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('job_items_line_uq').on(t.jobId, t.lineNo)],
+  (t) => [uniqueIndex('job_items_line_uq').on(t.jobId, t.lineNo), index('job_items_machine_tool_idx').on(t.machineToolId)],
 );
 
 /** A characteristic to measure on a product or reference piece, with its nominal and tolerance. */
