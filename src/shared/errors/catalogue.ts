@@ -152,6 +152,16 @@ export const ERROR_CATALOGUE = {
   LIMS_ATTACHMENT_SUPERSEDED: { status: 409, title: 'The file already has a newer revision' },
   LIMS_ATTACHMENT_SUPERSEDES_INVALID: { status: 422, title: 'The file to supersede is not a file of this job' },
   LIMS_ATTACHMENT_CONTENT_MISSING: { status: 500, title: 'The stored content of the file is missing' },
+
+  // --- test pieces catalogue, machine tools, reference measurements (src/modules/test-pieces, machine-tools, reference-measurements) ---
+  LIMS_TEST_PIECE_CODE_TAKEN: { status: 409, title: 'Another test piece of the catalogue already has this code' },
+  LIMS_TEST_PIECE_INVALID: { status: 422, title: 'The test piece is not valid' },
+  LIMS_TEST_PIECE_INACTIVE: { status: 422, title: 'The test piece is withdrawn from the catalogue and cannot be picked' },
+  LIMS_MACHINE_TOOL_INVALID: { status: 422, title: 'The machine tool is not valid' },
+  LIMS_REFERENCE_NOT_REFERENCE_JOB: { status: 422, title: 'The job is not a reference measurement' },
+  LIMS_COMPANY_RESULT_INVALID: { status: 422, title: "The company's result is not valid" },
+  LIMS_COMPANY_RESULT_JOB_FINISHED: { status: 409, title: "The job is closed, cancelled or rejected; the company's results can no longer change" },
+  LIMS_COMPANY_RESULT_ALREADY_CORRECTED: { status: 409, title: "The company's result has already been corrected; correct the current one" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
