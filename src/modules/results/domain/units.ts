@@ -1,4 +1,4 @@
-import { compare, mul, type Decimal } from '../../../shared/decimal.js';
+import { compare, dec, div, mul, toText, type Decimal } from '../../../shared/decimal.js';
 
 /**
  * Unit compatibility of a reading with a characteristic: the same dimension fits (a reading in µm
@@ -69,4 +69,28 @@ export function compareQuantities(a: string, unitA: string, b: string, unitB: st
   const y = inBase(b, unitB);
   if (!x || !y || x.scale !== y.scale) return null;
   return compare(x.value, y.value);
+}
+
+/**
+ * `value` in `from` expressed in `to`, as an exact decimal string where the conversion is exact
+ * (powers of ten, inches to millimetres, degrees to arcseconds); otherwise to nine more decimals
+ * than the value has. Null when the units have no exact conversion between them (unknown, another
+ * dimension, or degrees against radians). The same unit returns the value as typed.
+ */
+export function convertQuantity(value: string, from: string, to: string): string | null {
+  if (from.trim() === to.trim()) return value;
+  const x = inBase(value, from);
+  const target = UNITS[to.trim()];
+  if (!x || !target || x.scale !== target.scale) return null;
+  const decimalDigits = /^10*$/.test(target.factor) ? target.factor.length - 1 : 9;
+  return trimZeros(toText(div(x.value, target.factor, x.value.scale + decimalDigits)), dec(value).scale);
+}
+
+/** Drops trailing zeros of the fraction, keeping at least `keep` decimals. */
+export function trimZeros(text: string, keep = 0): string {
+  const point = text.indexOf('.');
+  if (point < 0) return text;
+  let end = text.length;
+  while (end > point + 1 + keep && text[end - 1] === '0') end--;
+  return text.slice(0, end === point + 1 ? point : end);
 }

@@ -60,7 +60,7 @@ export { outputDifferences } from './output-comparison.js';
 export type { OutputDifference } from './output-comparison.js';
 export type { ConformityDecision, ConformityInput, ConformityResult, DecisionRule, DecisionType, Tolerance } from './conformity.js';
 export { COMPARISON_ERROR_CODES, ComparisonError, compareSeries, compareWithReference, enScore, zScore, zetaScore } from './comparison.js';
-export type { ComparisonSeriesResult, ReferenceComparison } from './comparison.js';
+export type { ComparisonRowResult, ComparisonSeriesResult, ReferenceComparison } from './comparison.js';
 export { TREND_ERROR_CODES, TrendError, analyzeCharacteristicTrends, analyzeTrend } from './trend.js';
 export type { CharacteristicSeries, TrendPoint, TrendResult } from './trend.js';
 export { GAUGE_RR_ERROR_CODES, GaugeRrError, gaugeRrAverageRange } from './gauge-rr.js';
