@@ -162,6 +162,7 @@ export const ERROR_CATALOGUE = {
   LIMS_COMPANY_RESULT_INVALID: { status: 422, title: "The company's result is not valid" },
   LIMS_COMPANY_RESULT_JOB_FINISHED: { status: 409, title: "The job is closed, cancelled or rejected; the company's results can no longer change" },
   LIMS_COMPANY_RESULT_ALREADY_CORRECTED: { status: 409, title: "The company's result has already been corrected; correct the current one" },
+  LIMS_COMPANY_RESULT_EXISTS: { status: 409, title: "The company already gave a result for the characteristic; correct it instead" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
