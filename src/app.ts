@@ -9,6 +9,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { sendProblem } from './http/problem.js';
 import { registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
+import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
 import { competenceRoutes } from './modules/competence/index.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(resultsRoutes);
       await api.register(resultsImportRoutes);
       await api.register(qifRoutes);
+      await api.register(attachmentsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -42,6 +43,16 @@ const isMissing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENO
 const ignoreMissing = (err: unknown) => {
   if (!isMissing(err)) throw err;
 };
+
+/** Flushes a written file to the disk (fsync applies to the file, whichever descriptor asks). */
+async function syncFile(path: string): Promise<void> {
+  const file = await open(path, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
 
 /** Makes a rename durable: the directory entry itself is flushed (not every file system allows it). */
 async function syncDirectory(path: string): Promise<void> {
@@ -100,16 +111,13 @@ export class FileBlobStore implements BlobStore {
         done(null, chunk);
       },
     });
-    const file = await open(path, 'wx');
     try {
-      await pipeline(source, inspect, file.createWriteStream({ autoClose: false }));
-      await file.sync();
+      await pipeline(source, inspect, createWriteStream(path, { flags: 'wx' }));
+      await syncFile(path);
     } catch (err) {
-      await file.close();
       await unlink(path).catch(ignoreMissing);
       throw err;
     }
-    await file.close();
     const tooLarge = size > limits.maxBytes;
     if (tooLarge) await unlink(path);
     return { key, sha256: hash.digest('hex'), size, head: Buffer.concat(headChunks), tooLarge };

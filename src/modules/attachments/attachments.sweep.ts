@@ -1,0 +1,48 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/database.js';
+import * as repo from './attachments.repository.js';
+import type { BlobStore } from './blob-store.js';
+
+/** Content and staging copies younger than this are left alone (an upload may still be on its way). */
+export const SWEEP_GRACE_MS = 6 * 3600_000;
+const SWEEP_EVERY_MS = 3600_000;
+const FIRST_SWEEP_AFTER_MS = 5 * 60_000;
+
+/**
+ * Removes what no attachment row names: staged copies an interrupted upload or a crash left behind,
+ * and stored content whose rows were deleted or whose upload transaction failed after the content
+ * was put in place. Each content is re-checked under its lock, so an upload of the same bytes that
+ * is committing at that moment keeps its file.
+ */
+export async function sweepOrphans(db: Db, store: BlobStore, now = new Date(), graceMs = SWEEP_GRACE_MS): Promise<{ staging: number; content: number }> {
+  const before = new Date(now.getTime() - graceMs);
+  const staging = await store.removeStaleStaging(before);
+  let content = 0;
+  for await (const sha256 of store.listStored(before)) {
+    await db.transaction(async (tx) => {
+      await repo.lockContent(tx, sha256);
+      if (await repo.isContentReferenced(tx, sha256)) return;
+      await store.remove(sha256);
+      content++;
+    });
+  }
+  return { staging, content };
+}
+
+/** Runs the sweep hourly in the background (first a few minutes after start); returns the stop function. */
+export function startSweeping(db: Db, store: BlobStore, log: FastifyBaseLogger): () => void {
+  const run = () => {
+    sweepOrphans(db, store).then(
+      (removed) => {
+        if (removed.staging + removed.content > 0) log.info({ removed }, 'attachment sweep removed orphaned files');
+      },
+      (err: unknown) => log.error({ err }, 'attachment sweep failed'),
+    );
+  };
+  const first = setTimeout(run, FIRST_SWEEP_AFTER_MS).unref();
+  const every = setInterval(run, SWEEP_EVERY_MS).unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
