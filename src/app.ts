@@ -16,11 +16,14 @@ import { competenceRoutes } from './modules/competence/index.js';
 import { equipmentRoutes } from './modules/equipment/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/index.js';
+import { machineToolsRoutes } from './modules/machine-tools/index.js';
 import { methodsRoutes } from './modules/methods/index.js';
 import { pricingRoutes } from './modules/pricing/index.js';
 import { qifRoutes } from './modules/qif/index.js';
 import { quotesRoutes } from './modules/quotes/index.js';
+import { referenceMeasurementsRoutes } from './modules/reference-measurements/index.js';
 import { resultsImportRoutes, resultsRoutes } from './modules/results/index.js';
+import { testPiecesRoutes } from './modules/test-pieces/index.js';
 import { uncertaintyRoutes } from './modules/uncertainty/index.js';
 import { usersRoutes } from './modules/users/index.js';
 
@@ -110,6 +113,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(resultsImportRoutes);
       await api.register(qifRoutes);
       await api.register(attachmentsRoutes);
+      await api.register(testPiecesRoutes);
+      await api.register(machineToolsRoutes);
+      await api.register(referenceMeasurementsRoutes);
     },
     { prefix: '/api/v1' },
   );

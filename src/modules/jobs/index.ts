@@ -1,9 +1,11 @@
 export { jobsRoutes } from './jobs.routes.js';
-export { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from './job-lookup.js';
+export { findJobContent, findJobItem, findMachineToolPieces, type JobContentLookup, type JobItemLookup } from './job-lookup.js';
+export { registerReferencePickSource, type PickedTestPiece, type ReferencePickSource } from './job-picks.js';
 export { registerResultCoverage, type ResultCoverageSource } from './job-gates.js';
 export type { ItemCoverage } from './domain/job-readiness.js';
 export { findCharacteristicSpec, type CharacteristicSpec } from './characteristic-spec.js';
-export { CHARACTERISTIC_TYPES, characteristicProblem, type CharacteristicType, type CharacteristicInput, type Tolerance } from './domain/job-content.js';
+export { CHARACTERISTIC_TYPES, characteristicProblem, characteristicsProblem, type CharacteristicType, type CharacteristicInput, type Tolerance } from './domain/job-content.js';
 export { addCharacteristicsIn, type CharacteristicsAddition } from './jobs.service.js';
 export { SUBMIT_ROLES } from './domain/job-lifecycle.js';
-export { characteristicOut as characteristicResponseSchema } from './jobs.schemas.js';
+export { characteristicOut as characteristicResponseSchema, characteristic as characteristicBodySchema } from './jobs.schemas.js';
+export { characteristicValues as characteristicColumns, tolerance as toleranceOfColumns } from './jobs.presenter.js';

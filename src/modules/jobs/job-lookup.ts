@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import type { LabService } from '../agreements/index.js';
 import type { JobState } from './domain/job-lifecycle.js';
 import * as repo from './jobs.repository.js';
 import { jobCharacteristics, jobItems, jobs } from './jobs.tables.js';
@@ -15,6 +16,8 @@ export interface LookupItem {
   instrument: boolean;
   /** An instrument's measuring range as the customer gave it; null for pieces. */
   measuringRange: { lower: string; upper: string; unit: string } | null;
+  /** A reference-measurement piece: the catalogue piece picked, the machine tool that machined it, its serial and manufacturing day; null otherwise. */
+  referencePiece: { testPieceId: string | null; machineToolId: string | null; serialNumber: string | null; manufacturedOn: string | null } | null;
 }
 
 export interface LookupCharacteristic {
@@ -29,7 +32,7 @@ export interface LookupCharacteristic {
 
 /** What other modules (results) need to know of a job item: its job's state and company, its characteristics. */
 export interface JobItemLookup {
-  job: { id: string; number: string; companyId: string; status: JobState };
+  job: { id: string; number: string; companyId: string; kind: LabService; status: JobState };
   item: LookupItem;
   characteristics: LookupCharacteristic[];
 }
@@ -40,7 +43,7 @@ export interface JobContentLookup {
   items: (LookupItem & { characteristics: LookupCharacteristic[] })[];
 }
 
-const lookupJob = (job: repo.JobRow): JobItemLookup['job'] => ({ id: job.id, number: job.number, companyId: job.companyId, status: job.status });
+const lookupJob = (job: repo.JobRow): JobItemLookup['job'] => ({ id: job.id, number: job.number, companyId: job.companyId, kind: job.kind, status: job.status });
 const lookupCharacteristic = (c: repo.CharacteristicRow): LookupCharacteristic => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal, qifId: c.qifId });
 const lookupItem = (item: repo.ItemRow): LookupItem => ({
   id: item.id,
@@ -50,6 +53,10 @@ const lookupItem = (item: repo.ItemRow): LookupItem => ({
   unit: item.unit,
   instrument: item.instrumentType !== null,
   measuringRange: item.rangeLower !== null && item.rangeUpper !== null && item.unit !== null ? { lower: item.rangeLower, upper: item.rangeUpper, unit: item.unit } : null,
+  referencePiece:
+    item.service !== null || (item.testPieceId === null && item.serialNumber === null)
+      ? null
+      : { testPieceId: item.testPieceId, machineToolId: item.machineToolId, serialNumber: item.serialNumber, manufacturedOn: item.manufacturedOn },
 });
 
 /**
@@ -73,4 +80,23 @@ export async function findJobContent(db: Db, scope: string | undefined, jobId: s
   if (!job) return null;
   const { items, characteristics } = await repo.contentOf(db, [job.id]);
   return { job: lookupJob(job), items: items.map((i) => ({ ...lookupItem(i), characteristics: characteristics.filter((c) => c.itemId === i.id).map(lookupCharacteristic) })) };
+}
+
+/**
+ * The jobs with pieces machined on a machine tool, each with only those items and their
+ * characteristics (staff view: no company scope; the caller checks the machine tool is visible).
+ * Rejected and cancelled jobs are left out.
+ */
+export async function findMachineToolPieces(db: Db, machineToolId: string): Promise<JobContentLookup[]> {
+  const items = await db.select().from(jobItems).where(eq(jobItems.machineToolId, machineToolId)).orderBy(asc(jobItems.lineNo));
+  if (items.length === 0) return [];
+  const jobRows = await db
+    .select()
+    .from(jobs)
+    .where(and(inArray(jobs.id, [...new Set(items.map((i) => i.jobId))]), notInArray(jobs.status, ['rejected', 'cancelled'])));
+  const characteristics = await db.select().from(jobCharacteristics).where(inArray(jobCharacteristics.itemId, items.map((i) => i.id))).orderBy(asc(jobCharacteristics.lineNo));
+  return jobRows.map((job) => ({
+    job: lookupJob(job),
+    items: items.filter((i) => i.jobId === job.id).map((i) => ({ ...lookupItem(i), characteristics: characteristics.filter((c) => c.itemId === i.id).map(lookupCharacteristic) })),
+  }));
 }

@@ -42,7 +42,7 @@ export function itemValues(item: ItemInput): ItemValues {
 }
 
 /** The tolerance of a characteristic row as drawn. */
-export function tolerance(c: CharacteristicRow): Tolerance {
+export function tolerance(c: Pick<CharacteristicRow, 'toleranceKind' | 'toleranceValue' | 'upperDeviation' | 'lowerDeviation' | 'upperLimit' | 'lowerLimit'>): Tolerance {
   switch (c.toleranceKind) {
     case 'symmetric':
       return { kind: 'symmetric', value: c.toleranceValue! };
@@ -72,6 +72,10 @@ const presentItem = (i: ItemRow, characteristics: CharacteristicRow[]) => ({
           ...(i.mpe ? { mpe: i.mpe } : {}),
           service: i.service,
         },
+  referencePiece:
+    i.service !== null || (i.testPieceId === null && i.serialNumber === null)
+      ? null
+      : { testPieceId: i.testPieceId, machineToolId: i.machineToolId, serialNumber: i.serialNumber, manufacturedOn: i.manufacturedOn },
   characteristics: characteristics
     .filter((c) => c.itemId === i.id)
     .map((c) => ({ id: c.id, identifier: c.identifier, type: c.type, nominal: c.nominal, unit: c.unit, tolerance: tolerance(c), datums: c.datums, notes: c.notes, qifId: c.qifId })),

@@ -66,6 +66,10 @@ export const itemBody = {
     description: { ...text(500), example: 'Shaft 40-123, rev. C' },
     characteristics: { type: 'array', maxItems: 500, items: characteristic, description: 'Products and reference pieces' },
     instrument: { ...instrument, description: 'Instrument calibration jobs' },
+    testPieceId: { ...uuid, description: "Reference measurements: a piece of the test pieces catalogue; its characteristics are copied into the item (leave out 'characteristics')" },
+    machineToolId: { ...uuid, description: "Manufacturing reference measurements: the company's machine tool that machined the piece (needs testPieceId of a NAS, BAS or lab-modelled piece, and manufacturedOn)" },
+    serialNumber: { ...text(100), description: "Reference measurements: the piece's serial or marking" },
+    manufacturedOn: { ...date, description: 'Manufacturing reference measurements: the day the piece was machined (the machine tool trend is by this day)' },
   },
   examples: itemExamples,
 } as const;
@@ -134,7 +138,15 @@ export const characteristicOut = {
 const itemOut = {
   type: 'object',
   required: ['id', 'lineNo', 'description', 'instrument', 'characteristics'],
-  properties: { id: uuid, lineNo: { type: 'integer' }, description: { type: 'string' }, instrument: nullable(instrument), characteristics: { type: 'array', items: characteristicOut } },
+  properties: {
+    id: uuid, lineNo: { type: 'integer' }, description: { type: 'string' }, instrument: nullable(instrument), characteristics: { type: 'array', items: characteristicOut },
+    referencePiece: nullable({
+      type: 'object',
+      description: 'Reference measurements: the catalogue piece picked, the machine tool that machined it, its serial and manufacturing day',
+      required: ['testPieceId', 'machineToolId', 'serialNumber', 'manufacturedOn'],
+      properties: { testPieceId: nullable(uuid), machineToolId: nullable(uuid), serialNumber: nullable({ type: 'string' }), manufacturedOn: nullable(date) },
+    }),
+  },
 } as const;
 
 export const jobSchema = {

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/index.js';
 import { getCompany } from '../companies/index.js';
 import { characteristicsProblem, itemProblem, type CharacteristicInput, type ItemInput } from './domain/job-content.js';
 import type { JobState } from './domain/job-lifecycle.js';
+import { resolvePick, type PickedItem } from './job-picks.js';
 import { characteristicValues, itemValues, presentJob } from './jobs.presenter.js';
 import * as repo from './jobs.repository.js';
 
@@ -17,7 +18,7 @@ export interface JobInput {
   agreementId?: string;
   customerReference?: string;
   notes?: string;
-  items?: ItemInput[];
+  items?: PickedItem[];
 }
 
 export const invalid = (message: string) => new DomainError('LIMS_JOB_INVALID', message);
@@ -81,11 +82,17 @@ export async function submitJob(db: Db, actor: Actor, input: JobInput) {
       notes: input.notes ?? null,
       submittedBy: actor.userId,
     });
-    for (const item of items) await repo.insertItem(tx, job.id, itemValues(item), (item.characteristics ?? []).map(characteristicValues));
+    for (const item of items) await insertItem(tx, job, item);
     const after = await present(tx, actor, job);
     await recordAudit(tx, actor, { action: 'job.submit', entityType: 'job', entityId: job.id, after });
     return after;
   });
+}
+
+/** Inserts an item with its characteristics: those given, or a picked catalogue piece's copied (see job-picks.ts). */
+async function insertItem(tx: Db, job: repo.JobRow, input: PickedItem) {
+  const { item, link } = await resolvePick(tx, job, input);
+  return repo.insertItem(tx, job.id, { ...itemValues(item), ...link }, (item.characteristics ?? []).map(characteristicValues));
 }
 
 function requireEditable(job: repo.JobRow): void {
@@ -96,12 +103,12 @@ function requireEditable(job: repo.JobRow): void {
 }
 
 /** Adds an item (a piece with its characteristics, or an instrument) to a job not yet accepted. */
-export async function addItem(db: Db, actor: Actor, jobId: string, item: ItemInput) {
+export async function addItem(db: Db, actor: Actor, jobId: string, item: PickedItem) {
   return db.transaction(async (tx) => {
     const job = await loadJob(tx, actor, jobId, true);
     requireEditable(job);
     checkItems(job.kind, [item]);
-    const row = await repo.insertItem(tx, job.id, itemValues(item), (item.characteristics ?? []).map(characteristicValues));
+    const row = await insertItem(tx, job, item);
     await recordAudit(tx, actor, { action: 'job.item.add', entityType: 'job', entityId: job.id, after: { itemId: row.id, ...item } });
     return present(tx, actor, await repo.updateJob(tx, job.id, {}));
   });

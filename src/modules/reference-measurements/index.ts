@@ -1,0 +1,1 @@
+export { referenceMeasurementsRoutes } from './reference-measurements.routes.js';

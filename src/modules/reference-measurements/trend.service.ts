@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../shared/actor.js';
+import { findMachineToolPieces } from '../jobs/index.js';
+import { getMachineTool } from '../machine-tools/index.js';
+import { testPieceSummaries } from '../test-pieces/index.js';
+import { machineToolTrends, type TrendPiece } from './domain/machine-tool-trend.js';
+import { labReferencesOfJob } from './lab-values.js';
+
+interface PieceRecord {
+  testPieceId: string;
+  trend: TrendPiece;
+  view: { itemId: string; jobId: string; jobNumber: string; serialNumber: string | null; manufacturedOn: string; released: boolean };
+}
+
+/**
+ * The trend of a machine tool: over the reference-measurement jobs of the pieces it machined, per
+ * test piece type and per characteristic, the deviations of the lab's released values from nominal by
+ * manufacturing day and the drift per year with its uncertainty. Only released lab values count
+ * (for staff too: a trend is a report). `testPieceId` limits it to one piece type.
+ */
+export async function getMachineToolTrend(db: Db, actor: Actor, machineToolId: string, testPieceId?: string) {
+  const machineTool = await getMachineTool(db, actor, machineToolId);
+  const pieces: PieceRecord[] = [];
+  for (const { job, items } of await findMachineToolPieces(db, machineTool.id)) {
+    const references = (await labReferencesOfJob(db, job.id)).filter((r) => r.released);
+    for (const item of items) {
+      const ref = item.referencePiece;
+      if (!ref?.testPieceId || !ref.manufacturedOn || (testPieceId && ref.testPieceId !== testPieceId)) continue;
+      const characteristics = item.characteristics.map((c) => {
+        const lab = references.find((r) => r.characteristicId === c.id && r.value !== null);
+        return { identifier: c.identifier, nominal: c.nominal, unit: c.unit, lab: lab ? { value: lab.value!, unit: lab.unit, expandedUncertainty: lab.expandedUncertainty, coverageFactor: lab.coverageFactor } : null };
+      });
+      pieces.push({
+        testPieceId: ref.testPieceId,
+        trend: { itemId: item.id, manufacturedOn: ref.manufacturedOn, characteristics },
+        view: { itemId: item.id, jobId: job.id, jobNumber: job.number, serialNumber: ref.serialNumber, manufacturedOn: ref.manufacturedOn, released: references.some((r) => r.itemId === item.id) },
+      });
+    }
+  }
+  const types = await testPieceSummaries(db, [...new Set(pieces.map((p) => p.testPieceId))]);
+  const series = types
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((testPiece) => {
+      const own = pieces.filter((p) => p.testPieceId === testPiece.id);
+      return {
+        testPiece,
+        pieces: own.map((p) => p.view).sort((a, b) => a.manufacturedOn.localeCompare(b.manufacturedOn)),
+        characteristics: machineToolTrends(own.map((p) => p.trend)),
+      };
+    });
+  return { machineTool: { id: machineTool.id, companyId: machineTool.companyId, name: machineTool.name }, series };
+}
