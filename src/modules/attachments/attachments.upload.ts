@@ -42,6 +42,27 @@ function validateFields(request: FastifyRequest, fields: Record<string, unknown>
   return valid as unknown as UploadForm;
 }
 
+/**
+ * Watches the raw body for the form's closing delimiter (`--<boundary>--`). The multipart parser
+ * treats a body that simply stops as the end of the form, which would store a cut-off file as if it
+ * were whole. Attach it in the same tick as the parser starts reading (adding a data listener starts
+ * the flow on the next tick).
+ */
+function watchClosingDelimiter(request: FastifyRequest): () => boolean {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(String(request.headers['content-type']));
+  if (!boundary) return () => false;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}--`);
+  let tail = Buffer.alloc(0);
+  let seen = false;
+  const onData = (chunk: Buffer) => {
+    seen = Buffer.concat([tail, chunk.subarray(0, delimiter.length - 1)]).includes(delimiter) || chunk.includes(delimiter);
+    if (seen) request.raw.off('data', onData);
+    tail = chunk.length >= delimiter.length - 1 ? chunk.subarray(chunk.length - delimiter.length + 1) : Buffer.concat([tail, chunk]).subarray(-(delimiter.length - 1));
+  };
+  request.raw.on('data', onData);
+  return () => seen;
+}
+
 function checkFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (name.length === 0 || name.length > 255 || /[\x00-\x1f\x7f/\\]/.test(name)) {
@@ -69,6 +90,7 @@ export function uploadReader(store: BlobStore, maxBytes: number, preflight: (req
     if (Number(request.headers['content-length'] ?? 0) > maxBytes + FORM_OVERHEAD_BYTES) throw tooLarge(maxBytes);
     const fields: Record<string, unknown> = {};
     const parts = request.parts({ limits: { fileSize: maxBytes + 1, files: 2, fields: 10, fieldSize: FIELD_MAX_BYTES, parts: 12 } });
+    const complete = watchClosingDelimiter(request);
     for await (const part of parts as AsyncIterableIterator<Multipart>) {
       if (request.attachmentUpload) throw formError(`The part "${part.fieldname}" came after the file; the file must be the last part.`);
       if (part.type === 'field') {
@@ -90,6 +112,7 @@ export function uploadReader(store: BlobStore, maxBytes: number, preflight: (req
       request.attachmentUpload = { fileName, declaredMediaType: part.mimetype || null, staged };
     }
     if (!request.attachmentUpload) throw formError('The form has no file part.');
+    if (!complete()) throw formError('The form ended without its closing boundary, so the file may be cut off; nothing was stored.');
     request.body = { ...fields, file: `sha256:${request.attachmentUpload.staged.sha256}` };
   };
 }

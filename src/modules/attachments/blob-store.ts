@@ -90,6 +90,8 @@ export class FileBlobStore implements BlobStore {
   }
 
   async stage(source: Readable, limits: { maxBytes: number; headBytes: number }): Promise<StagedBlob> {
+    // A stream destroyed before it is read (e.g. its request was cut off) would stall the pipeline.
+    if (source.destroyed) throw new Error('The source stream was closed before it could be read.');
     await mkdir(this.stagingDir, { recursive: true });
     const key = randomUUID();
     const path = this.stagedPath(key);
