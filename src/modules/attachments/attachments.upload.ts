@@ -52,7 +52,7 @@ function watchClosingDelimiter(request: FastifyRequest): () => boolean {
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(String(request.headers['content-type']));
   if (!boundary) return () => false;
   const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}--`);
-  let tail = Buffer.alloc(0);
+  let tail: Buffer = Buffer.alloc(0);
   let seen = false;
   const onData = (chunk: Buffer) => {
     seen = Buffer.concat([tail, chunk.subarray(0, delimiter.length - 1)]).includes(delimiter) || chunk.includes(delimiter);
