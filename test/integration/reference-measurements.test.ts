@@ -153,6 +153,33 @@ describe("the company's results and their comparison with the lab's", () => {
     expect(late.json().code).toBe('LIMS_COMPANY_RESULT_JOB_FINISHED');
   });
 
+  test("a stored uncertainty evaluation of the lab's result takes precedence over a stated uncertainty", async () => {
+    const budget = await call(t, 'POST', '/uncertainty-budgets', qm, {
+      code: 'REF-UB-1',
+      title: 'Diameter of a test piece',
+      model: 'R - E_mic',
+      output: { name: 'D', unit: 'mm' },
+      inputs: [
+        { name: 'R', unit: 'mm', description: 'Mean of the readings', source: { type: 'readings' } },
+        { name: 'E_mic', unit: 'mm', description: 'Indication error', source: { type: 'equipment', equipmentType: 'micrometer', estimateFrom: 'certifiedValue' } },
+      ],
+    });
+    await call(t, 'POST', `/uncertainty-budgets/${budget.id}/versions/${budget.versions[0].id}/release`, qm, {});
+    const method = await call(t, 'POST', '/methods', qm, { code: 'KTK-M-021', title: 'NAS pieces', scope: 'Test pieces', accredited: false, cmcEntries: [], environment: { temperature: { nominal: '20', tolerance: '0.5' }, humidity: { min: '30', max: '60' } }, requiredEquipmentTypes: ['micrometer'], uncertaintyBudgetTemplateId: 'REF-UB-1' });
+    const versionId = method.versions[0].id;
+    await call(t, 'POST', `/methods/${method.id}/versions/${versionId}/release`, qm, { effectiveFrom: '2024-01-01' });
+    await call(t, 'POST', `/staff/${tech.id}/authorizations`, qm, { methodId: method.id, capabilities: ['measure'], validFrom: '2024-01-01' });
+    const { jobId: evaluatedJob, item: piece } = await measuringReferenceJob({ serialNumber: 'S-E' });
+    await call(t, 'POST', `/jobs/${evaluatedJob}/company-results`, customerA, { characteristicId: idOf(piece, 'D1'), values: ['108.004'], unit: 'mm', expandedUncertainty: '0.004' });
+    const readings = ['108.0010', '108.0012', '108.0014'].map((value) => ({ value, unit: 'mm' }));
+    const labResult = await call(t, 'POST', `/job-items/${piece.id}/results`, tech, resultBody({ ...b, versionId }, { characteristicId: idOf(piece, 'D1') }, readings));
+    await call(t, 'POST', `/jobs/${evaluatedJob}/lab-uncertainties`, tech, { characteristicId: idOf(piece, 'D1'), expandedUncertainty: '0.0016', basis: 'CMC' });
+    const evaluation = await call(t, 'POST', `/results/${labResult.id}/uncertainty-evaluations`, tech, { method: 'gum' });
+    const d1 = rowOf((await call(t, 'GET', `/jobs/${evaluatedJob}/comparison`, qm)).rows, 'D1');
+    expect(d1.lab).toMatchObject({ value: '108.0012', uncertaintySource: 'evaluation', expandedUncertainty: evaluation.outputs.report.expandedUncertainty, coverageFactor: evaluation.outputs.report.coverageFactor });
+    expect(d1.en).toBeCloseTo(0.0028 / Math.hypot(0.004, Number(evaluation.outputs.report.expandedUncertainty)), 9);
+  });
+
   test('a job of another kind has no company results', async () => {
     const pqc = await call(t, 'POST', '/jobs', customerA, { kind: 'product_quality_control', items: [{ description: 'Shaft', characteristics: nasPiece('x').characteristics }] });
     const res = await req('POST', `/jobs/${pqc.id}/company-results`, customerA, { characteristicId: pqc.items[0].characteristics[0].id, values: ['1'], unit: 'mm' });
