@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each printed with its bare baseline from the same run. */
 import { runApiBench } from './api.js';
+import { runAttachmentsBench } from './attachments.js';
 import { runMcmBench } from './mcm.js';
 import { runStartupBench } from './startup.js';
 
@@ -19,3 +20,9 @@ console.log(`\nStart-up to ready, embedded database: empty ${f0(startup.emptyMs)
 const mcm = await runMcmBench();
 console.log('\nMonte Carlo, JCGM 100 H.1 end gauge, 1e6 trials (median of 5)');
 console.log(`  engine ${f0(mcm.engineMs)} ms (${(mcm.trialsPerSecond / 1e6).toFixed(2)} M trials/s), hand-written loop ${f0(mcm.baselineMs)} ms, ratio ${mcm.ratio.toFixed(2)}`);
+
+const att = await runAttachmentsBench();
+const mem = (r: typeof att.lims) => `${f0(r.ms)} ms, ${f0(r.mbPerSecond)} MB/s, peak heap+buffers +${f0(r.heapAndBuffersMiB)} MiB, RSS +${f0(r.rssMiB)} MiB`;
+console.log(`\nAttachment upload, ${att.sizeMiB} MiB multipart over HTTP (generated on the fly)`);
+console.log(`  LIMS     ${mem(att.lims)}`);
+console.log(`  baseline ${mem(att.baseline)} (plain fs write + SHA-256 of the same bytes)`);
