@@ -15,7 +15,7 @@ type Id = { Params: { id: string } };
 
 /**
  * Job attachments: drawings, CAD/PMI models and reports, uploaded as multipart streams into the
- * content-addressed blob store (docs/decisions/0008-attachment-storage.md). Its own plugin, so that
+ * content-addressed blob store (docs/decisions/0009-attachment-storage.md). Its own plugin, so that
  * the multipart parser applies to these routes only.
  */
 export async function attachmentsRoutes(app: FastifyInstance): Promise<void> {
