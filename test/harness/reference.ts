@@ -1,4 +1,5 @@
-import type { TestApp, TestUser } from './test-app.js';
+import { activeAgreement, createCustomer } from './commercial.js';
+import { createUser, type TestApp, type TestUser } from './test-app.js';
 
 /** Builders for reference measurements: catalogue pieces, machine tools, jobs that pick them. */
 
@@ -38,3 +39,11 @@ export const createMachineTool = async (t: TestApp, customer: TestUser, name = '
 
 /** Submits a reference-measurement job with one item and returns the job. */
 export const referenceJob = (t: TestApp, customer: TestUser, item: object) => call(t, 'POST', '/jobs', customer, { kind: 'reference_measurement', items: [{ description: 'Test piece', ...item }] });
+
+/** A customer user of a new company with an annual agreement (and NDA) in force covering reference measurements. */
+export async function customerWithAgreement(t: TestApp, name: string): Promise<TestUser> {
+  const companyId = await createCustomer(t, { name });
+  const user = await createUser(t, 'customer', { companyId });
+  await activeAgreement(t, companyId);
+  return user;
+}

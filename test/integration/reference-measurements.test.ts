@@ -1,5 +1,5 @@
-import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
-import { call, createMachineTool, createPiece, nasPiece, referenceJob } from '../harness/reference.js';
+import { thisYear } from '../harness/commercial.js';
+import { call, createMachineTool, createPiece, customerWithAgreement, nasPiece, referenceJob } from '../harness/reference.js';
 import { bench, resultBody, type Bench } from '../harness/results.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 import { todayInFinland } from '../../src/shared/finnish-calendar.js';
@@ -59,12 +59,8 @@ beforeAll(async () => {
   tech = await createUser(t, 'technician');
   auditor = await createUser(t, 'auditor');
   b = await bench(t, qm, tech, await createUser(t, 'technician'));
-  const coA = await createCustomer(t, { name: 'Akseli Oy' });
-  customerA = await createUser(t, 'customer', { companyId: coA });
-  await activeAgreement(t, coA);
-  const coB = await createCustomer(t, { name: 'Bore Oy' });
-  customerB = await createUser(t, 'customer', { companyId: coB });
-  await activeAgreement(t, coB);
+  customerA = await customerWithAgreement(t, 'Akseli Oy');
+  customerB = await customerWithAgreement(t, 'Bore Oy');
   pieceId = (await createPiece(t, qm, nasPiece('NAS979-A'))).id;
   machineId = await createMachineTool(t, customerA);
 });

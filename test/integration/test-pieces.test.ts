@@ -1,5 +1,4 @@
-import { activeAgreement, createCustomer } from '../harness/commercial.js';
-import { call, createMachineTool, createPiece, labRing, nasPiece, referenceJob } from '../harness/reference.js';
+import { call, createMachineTool, createPiece, customerWithAgreement, labRing, nasPiece, referenceJob } from '../harness/reference.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -14,12 +13,8 @@ beforeAll(async () => {
   t = await createTestApp();
   qm = await createUser(t, 'quality_manager');
   tech = await createUser(t, 'technician');
-  const coA = await createCustomer(t, { name: 'Akseli Oy' });
-  customerA = await createUser(t, 'customer', { companyId: coA });
-  await activeAgreement(t, coA);
-  const coB = await createCustomer(t, { name: 'Bore Oy' });
-  customerB = await createUser(t, 'customer', { companyId: coB });
-  await activeAgreement(t, coB);
+  customerA = await customerWithAgreement(t, 'Akseli Oy');
+  customerB = await customerWithAgreement(t, 'Bore Oy');
 });
 afterAll(() => t.close());
 
