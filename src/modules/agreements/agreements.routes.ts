@@ -4,6 +4,7 @@ import { ALL_ROLES, type Role } from '../../shared/actor.js';
 import type { Language } from '../documents/index.js';
 import { renderAgreementDocument } from './agreement-document.js';
 import { signAgreement, type SignInput } from './agreement-signing.service.js';
+import { agreementListExamples, agreementVersionsExamples, ndaListExamples } from './agreements.examples.js';
 import * as s from './agreements.schemas.js';
 import { createAgreement, getAgreement, getAgreements, getVersions, reviseAgreement, terminateAgreement, updateAgreement, type AgreementChange, type AgreementInput } from './agreements.service.js';
 import { getNda, getNdas, getNdaStatus } from './nda.service.js';
@@ -11,7 +12,7 @@ import { getNda, getNdas, getNdaStatus } from './nda.service.js';
 const tags = ['Agreements'];
 const writers: Role[] = ['admin', 'quality_manager'];
 type Id = { Params: { id: string } };
-const list = <T>(items: T) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } }) as const;
+const list = <T>(items: T, examples: object[]) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } }, examples }) as const;
 
 /** Annual and ad hoc agreements, their versions, signatures, documents, and NDAs. */
 export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
@@ -25,7 +26,7 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { companyId?: string; kind?: 'annual' | 'ad_hoc' } }>('/agreements', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'List agreements (a customer sees only its own)', querystring: s.listAgreementsQuery, response: { 200: list(s.agreementSchema) } },
+    schema: { tags, summary: 'List agreements (a customer sees only its own)', querystring: s.listAgreementsQuery, response: { 200: list(s.agreementSchema, agreementListExamples) } },
     handler: async (request) => ({ items: await getAgreements(db, actorOf(request), request.query) }),
   });
 
@@ -43,7 +44,7 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Id & { Body: SignInput }>('/agreements/:id/sign', {
     config: { roles: [...writers, 'customer'] },
-    schema: { tags, summary: 'Sign a draft for one party; it becomes active when both have signed', params: s.idParams, body: s.signBody, response: { 200: s.agreementSchema } },
+    schema: { tags, summary: 'Sign a draft for one party; it becomes active when both have signed', params: s.idParams, body: s.signBody, response: { 200: s.signedAgreementSchema } },
     handler: async (request) => signAgreement(db, actorOf(request), request.params.id, request.body),
   });
 
@@ -61,7 +62,7 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<Id>('/agreements/:id/versions', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'Every version of the agreement, oldest first', params: s.idParams, response: { 200: list(s.agreementSchema) } },
+    schema: { tags, summary: 'Every version of the agreement, oldest first', params: s.idParams, response: { 200: list(s.agreementSchema, agreementVersionsExamples) } },
     handler: async (request) => ({ items: await getVersions(db, actorOf(request), request.params.id) }),
   });
 
@@ -72,7 +73,7 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
       summary: "The written agreement as PDF: Finnish original, plus a translation in the customer's language",
       params: s.idParams,
       querystring: s.documentQuery,
-      response: { 200: { description: 'application/pdf', type: 'string', format: 'binary' } },
+      response: { 200: s.agreementDocumentResponse },
     },
     handler: async (request, reply) => {
       const { pdf, fileName } = await renderAgreementDocument(db, actorOf(request), request.params.id, request.query.companion);
@@ -82,7 +83,7 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { companyId?: string } }>('/ndas', {
     config: { roles: ALL_ROLES },
-    schema: { tags: ['NDAs'], summary: 'List confidentiality agreements with their expiry', querystring: { type: 'object', additionalProperties: false, properties: { companyId: { type: 'string', format: 'uuid' } } }, response: { 200: list(s.ndaSchema) } },
+    schema: { tags: ['NDAs'], summary: 'List confidentiality agreements with their expiry', querystring: { type: 'object', additionalProperties: false, properties: { companyId: { type: 'string', format: 'uuid' } } }, response: { 200: list(s.ndaSchema, ndaListExamples) } },
     handler: async (request) => ({ items: await getNdas(db, actorOf(request), request.query.companyId) }),
   });
 

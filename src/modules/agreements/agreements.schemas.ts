@@ -1,3 +1,4 @@
+import { agreementDocumentDescription, agreementExamples, ndaExamples, ndaStatusExamples, signedExamples, signExamples } from './agreements.examples.js';
 import { DOCUMENT_LANGUAGES, LAB_SERVICES, NDA_COVERS, NDA_DISPOSALS } from './domain/agreement-terms.js';
 
 const date = { type: 'string', format: 'date' } as const;
@@ -128,7 +129,7 @@ export const signBody = {
     title: { ...text(200), nullable: true },
     signedOn: date,
   },
-  example: { party: 'customer', name: 'Matti Mittaaja', title: 'Toimitusjohtaja', signedOn: '2026-12-15' },
+  examples: signExamples,
 } as const;
 
 export const terminateBody = {
@@ -179,6 +180,7 @@ export const ndaSchema = {
     terminatedOn: nullableDate,
     createdAt: { type: 'string', format: 'date-time' },
   },
+  examples: ndaExamples,
 } as const;
 
 export const agreementSchema = {
@@ -207,12 +209,23 @@ export const agreementSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
   },
+  examples: agreementExamples,
+} as const;
+
+/** The answer to a signature. */
+export const signedAgreementSchema = { ...agreementSchema, examples: signedExamples } as const;
+
+/** The written agreement: a PDF, not JSON. */
+export const agreementDocumentResponse = {
+  description: agreementDocumentDescription,
+  content: { 'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The PDF file' } } },
 } as const;
 
 export const ndaStatusSchema = {
   type: 'object',
   required: ['companyId', 'inForce', 'nda'],
   properties: { companyId: uuid, inForce: { type: 'boolean' }, nda: { ...ndaSchema, nullable: true } },
+  examples: ndaStatusExamples,
 } as const;
 
 export const listAgreementsQuery = {

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { ALL_ROLES, type Role } from '../../shared/actor.js';
+import { companyListExamples, contactListExamples } from './companies.examples.js';
 import * as schemas from './companies.schemas.js';
 import { addContact, createCompany, getCompanies, getCompany, getContacts, presentCompany, updateCompany } from './companies.service.js';
 
 const tags = ['Companies'];
 const staffWriters: Role[] = ['admin', 'quality_manager'];
 type Id = { Params: { id: string } };
-const list = <T>(items: T) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } }) as const;
+const list = <T>(items: T, examples: object[]) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } }, examples }) as const;
 
 /** Customer companies and their contact persons. */
 export async function companiesRoutes(app: FastifyInstance): Promise<void> {
@@ -21,7 +22,7 @@ export async function companiesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/companies', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'List companies (a customer sees only its own)', response: { 200: list(schemas.companySchema) } },
+    schema: { tags, summary: 'List companies (a customer sees only its own)', response: { 200: list(schemas.companySchema, companyListExamples) } },
     handler: async (request) => ({ items: (await getCompanies(db, actorOf(request))).map(presentCompany) }),
   });
 
@@ -51,7 +52,7 @@ export async function companiesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<Id>('/companies/:id/contacts', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: "A company's contact persons", params: schemas.idParams, response: { 200: list(schemas.contactSchema) } },
+    schema: { tags, summary: "A company's contact persons", params: schemas.idParams, response: { 200: list(schemas.contactSchema, contactListExamples) } },
     handler: async (request) => ({ items: await getContacts(db, actorOf(request), request.params.id) }),
   });
 }

@@ -1,3 +1,5 @@
+import { companyExamples } from './companies.examples.js';
+
 const nullableText = (maxLength: number, example?: string) => ({ type: 'string', minLength: 1, maxLength, nullable: true, ...(example ? { example } : {}) }) as const;
 const language = { type: 'string', enum: ['fi', 'en', 'sv', 'et'], description: 'Preferred language of documents; Finnish originals are always made' } as const;
 const country = { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code', example: 'FI' } as const;
@@ -29,6 +31,7 @@ export const companySchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
   },
+  examples: companyExamples,
 } as const;
 
 const addressInput = {

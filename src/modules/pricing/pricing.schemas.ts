@@ -1,3 +1,5 @@
+import { customerPricesExamples } from './pricing.examples.js';
+
 const LAB_SERVICES = ['product_quality_control', 'reference_measurement', 'instrument_calibration'] as const;
 const euros = { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$', description: 'Euros as a decimal string (never a number: money is exact)' } as const;
 const dec = (description: string, example: string) => ({ type: 'string', pattern: '^\\d{1,8}(\\.\\d{1,2})?$', description, example }) as const;
@@ -137,6 +139,7 @@ export const customerPricesSchema = {
       },
     },
   },
+  examples: customerPricesExamples,
 } as const;
 
 export const pricesQuery = { type: 'object', additionalProperties: false, properties: { companyId: { type: 'string', format: 'uuid', description: 'Staff: whose prices; customers always get their own' } } } as const;

@@ -14,13 +14,13 @@ export async function quotesRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: QuoteInput }>('/quotes', {
     config: { roles: parties },
-    schema: { tags, summary: 'Request a quote: prices, delivery date and validity', body: s.createQuoteBody, response: { 201: s.quoteSchema } },
+    schema: { tags, summary: 'Request a quote: prices, delivery date and validity', body: s.createQuoteBody, response: { 201: s.issuedQuote } },
     handler: async (request, reply) => reply.code(201).send(await createQuote(db, actorOf(request), request.body)),
   });
 
   app.get<{ Querystring: { companyId?: string } }>('/quotes', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'List quotes (a customer sees only its own)', querystring: s.listQuery, response: { 200: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: s.quoteSchema } } } } },
+    schema: { tags, summary: 'List quotes (a customer sees only its own)', querystring: s.listQuery, response: { 200: s.quoteList } },
     handler: async (request) => ({ items: await getQuotes(db, actorOf(request), request.query.companyId) }),
   });
 
@@ -32,13 +32,13 @@ export async function quotesRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<Id & { Body: { acceptedByName: string } }>('/quotes/:id/accept', {
     config: { roles: parties },
-    schema: { tags, summary: 'Accept a quote (makes an ad hoc agreement when no annual agreement covers it)', params: s.idParams, body: s.acceptQuoteBody, response: { 200: s.quoteSchema } },
+    schema: { tags, summary: 'Accept a quote (makes an ad hoc agreement when no annual agreement covers it)', params: s.idParams, body: s.acceptQuoteBody, response: { 200: s.acceptedQuote } },
     handler: async (request) => acceptQuote(db, actorOf(request), request.params.id, request.body),
   });
 
   app.post<Id>('/quotes/:id/decline', {
     config: { roles: parties },
-    schema: { tags, summary: 'Decline a quote', params: s.idParams, response: { 200: s.quoteSchema } },
+    schema: { tags, summary: 'Decline a quote', params: s.idParams, response: { 200: s.declinedQuote } },
     handler: async (request) => declineQuote(db, actorOf(request), request.params.id),
   });
 }

@@ -1,3 +1,5 @@
+import * as ex from './quotes.examples.js';
+
 const money = { type: 'string', description: 'Euros, exact decimal string' } as const;
 const date = { type: 'string', format: 'date' } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -23,7 +25,7 @@ export const createQuoteBody = {
     customerReference: { type: 'string', minLength: 1, maxLength: 200, example: 'PO 4500123' },
     notes: { type: 'string', minLength: 1, maxLength: 2000 },
   },
-  example: { lines: [{ itemCode: 'CMM-H', quantity: '6' }, { itemCode: 'MIC-25', quantity: '4' }], expectedReceiptOn: '2026-12-22', customerReference: 'PO 4500123' },
+  examples: ex.createQuoteExamples,
 } as const;
 
 export const acceptQuoteBody = {
@@ -31,7 +33,7 @@ export const acceptQuoteBody = {
   additionalProperties: false,
   required: ['acceptedByName'],
   properties: { acceptedByName: { type: 'string', minLength: 1, maxLength: 200, description: "Name of the person accepting for the customer (recorded as the customer's signature)", example: 'Matti Mittaaja' } },
-  example: { acceptedByName: 'Matti Mittaaja' },
+  examples: ex.acceptQuoteExamples,
 } as const;
 
 const line = {
@@ -81,7 +83,15 @@ export const quoteSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     lines: { type: 'array', items: line },
   },
+  examples: ex.quoteExamples,
 } as const;
+
+/** The quote schema with the examples of one operation's answer. */
+const answer = (examples: object[]) => ({ ...quoteSchema, examples }) as const;
+export const issuedQuote = answer(ex.issuedQuoteExamples);
+export const acceptedQuote = answer(ex.acceptedQuoteExamples);
+export const declinedQuote = answer(ex.declinedQuoteExamples);
+export const quoteList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: quoteSchema } }, examples: ex.quoteListExamples } as const;
 
 export { idParams } from '../../http/common-schemas.js';
 export const listQuery = { type: 'object', additionalProperties: false, properties: { companyId: uuid } } as const;

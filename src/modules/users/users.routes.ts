@@ -71,7 +71,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Revoke a token (admins: any token; others: their own)',
       params: schemas.idParams,
       body: schemas.revokeTokenBody,
-      response: { 200: schemas.tokenSchema },
+      response: { 200: schemas.revokedTokenSchema },
     },
     handler: async (request) => revokeToken(db, actorOf(request), request.params.id, request.body?.reason),
   });

@@ -1,4 +1,5 @@
 import { ROLES } from '../../shared/actor.js';
+import { revokedTokenExamples, revokeTokenExamples, userExamples } from './users.examples.js';
 
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const nullableDateTime = { type: 'string', format: 'date-time', nullable: true } as const;
@@ -17,6 +18,7 @@ export const userSchema = {
     createdAt: dateTime,
     updatedAt: dateTime,
   },
+  examples: userExamples,
 } as const;
 
 export const tokenSchema = {
@@ -42,6 +44,9 @@ export const issuedTokenSchema = {
     token: { type: 'string', description: 'The token itself. Shown only in this response: store it now.' },
   },
 } as const;
+
+/** The answer to revoking a token. */
+export const revokedTokenSchema = { ...tokenSchema, examples: revokedTokenExamples } as const;
 
 const password = { type: 'string', minLength: 12, maxLength: 256, description: 'At least 12 characters' } as const;
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
@@ -89,6 +94,7 @@ export const revokeTokenBody = {
   type: 'object',
   additionalProperties: false,
   properties: { reason },
+  examples: revokeTokenExamples,
 } as const;
 
 export const loginBody = {
