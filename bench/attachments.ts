@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FORM_TYPE, streamedForm } from '../test/harness/attachments.js';
+import { BRACKET, FORM_TYPE, streamedForm } from '../test/harness/attachments.js';
 import { activeAgreement, createCustomer } from '../test/harness/commercial.js';
 import { createTestApp, createUser } from '../test/harness/test-app.js';
 
@@ -80,8 +80,7 @@ export async function runAttachmentsBench(): Promise<AttachmentFigures> {
     const companyId = await createCustomer(t, { name: 'Penkki Oy' });
     await activeAgreement(t, companyId);
     const customer = await createUser(t, 'customer', { companyId });
-    const item = { description: 'Benchmark piece', characteristics: [{ identifier: '1', type: 'diameter', nominal: '10.000', unit: 'mm', tolerance: { kind: 'symmetric', value: '0.01' } }] };
-    const job = (await t.request({ method: 'POST', url: '/api/v1/jobs', token: customer.token, payload: { kind: 'product_quality_control', items: [item] } })).json();
+    const job = (await t.request({ method: 'POST', url: '/api/v1/jobs', token: customer.token, payload: { kind: 'product_quality_control', items: [BRACKET] } })).json();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
 

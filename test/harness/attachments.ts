@@ -50,6 +50,9 @@ export function streamedForm(fields: Record<string, string>, fileName: string, h
   return Readable.from(parts(), { objectMode: false });
 }
 
+/** A job item the lab can accept: one toleranced characteristic. */
+export const BRACKET = { description: 'Bracket 40-123', characteristics: [{ identifier: '1', type: 'diameter', nominal: '12.000', unit: 'mm', tolerance: { kind: 'symmetric', value: '0.01' } }] };
+
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export const upload = (t: TestApp, user: TestUser, jobId: string, payload: Buffer | Readable, headers: Record<string, string> = {}) =>

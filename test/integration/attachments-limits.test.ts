@@ -2,14 +2,13 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { FileBlobStore, sweepOrphans } from '../../src/modules/attachments/index.js';
 import { activeAgreement, createCustomer } from '../harness/commercial.js';
-import { FORM_TYPE, attachmentsFolder, form, sha256, streamedForm, upload } from '../harness/attachments.js';
+import { BRACKET, FORM_TYPE, attachmentsFolder, form, sha256, streamedForm, upload } from '../harness/attachments.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 /** Size limit, failed uploads, the orphan sweep, and memory that stays flat however large the file. */
 
 const LIMIT = 64 * 1024;
 const pdfHead = Buffer.from('%PDF-1.7\n% generated filler follows\n');
-const BRACKET = { description: 'Bracket 40-123', characteristics: [{ identifier: '1', type: 'diameter', nominal: '12.000', unit: 'mm', tolerance: { kind: 'symmetric', value: '0.01' } }] };
 
 async function customerWithJob(t: TestApp): Promise<{ customer: TestUser; jobId: string }> {
   const companyId = await createCustomer(t, { name: 'Rajoitettu Oy' });

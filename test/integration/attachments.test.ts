@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
-import { NIST_QIF_SAMPLE, SAMPLES, attachmentsFolder, form, pngFile, sha256, stepFile, upload } from '../harness/attachments.js';
+import { BRACKET, NIST_QIF_SAMPLE, SAMPLES, attachmentsFolder, form, pngFile, sha256, stepFile, upload } from '../harness/attachments.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -17,8 +17,7 @@ let auditor: TestUser;
 const api = (method: 'GET' | 'POST' | 'DELETE', url: string, user: TestUser, payload?: object) =>
   t.request({ method, url: `/api/v1${url}`, token: user.token, ...(payload ? { payload } : {}) });
 const newJob = async (customer: TestUser) => {
-  const bracket = { description: 'Bracket 40-123', characteristics: [{ identifier: '1', type: 'diameter', nominal: '12.000', unit: 'mm', tolerance: { kind: 'symmetric', value: '0.01' } }] };
-  const res = await api('POST', '/jobs', customer, { kind: 'product_quality_control', items: [bracket] });
+  const res = await api('POST', '/jobs', customer, { kind: 'product_quality_control', items: [BRACKET] });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
 };
