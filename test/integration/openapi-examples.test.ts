@@ -1,58 +1,139 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { activeAgreement, createCustomer } from '../harness/commercial.js';
-import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
+import { createTestApp, createUser, type TestUser } from '../harness/test-app.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- parts of an OpenAPI document */
-let t: TestApp;
-let doc: Record<string, any>;
+
+/**
+ * Every operation a customer may call (its description's "Roles:" names `customer`) shows a company's
+ * developer examples to follow: each JSON request body and each JSON 2xx answer has examples that fit
+ * its schema, and bodies and answers that are not JSON (XML, multipart forms, PDFs, file downloads)
+ * describe their content, with an example wherever OpenAPI can carry one (text bodies such as XML).
+ * The list of operations is read from the document itself, so a new customer route without examples
+ * fails here. Sending the examples to the API is in openapi-examples-api.test.ts.
+ */
+
+const t = await createTestApp();
+const doc: Record<string, any> = (await t.request({ method: 'GET', url: '/openapi.json', token: null })).json();
 let customer: TestUser;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  doc = (await t.request({ method: 'GET', url: '/openapi.json', token: null })).json();
   const companyId = await createCustomer(t, { name: 'Akseli Oy' });
   await activeAgreement(t, companyId);
   customer = await createUser(t, 'customer', { companyId });
 });
 afterAll(() => t.close());
 
-/** The customer-facing operations whose requests and answers carry examples. */
-const OPERATIONS: [method: string, path: string, request: boolean, status: string][] = [
-  ['post', '/api/v1/jobs', true, '201'],
-  ['post', '/api/v1/jobs/{id}/items', true, '201'],
-  ['post', '/api/v1/jobs/{id}/items/{itemId}/characteristics', true, '201'],
-  ['get', '/api/v1/jobs', false, '200'],
-  ['get', '/api/v1/jobs/{id}', false, '200'],
-  ['get', '/api/v1/jobs/{id}/results', false, '200'],
+/**
+ * Customer operations that still have no examples, because their module was still being built when
+ * the examples were written: job attachments (upload, list, metadata, download), the test pieces
+ * catalogue, machine tools, and reference measurements (company results, comparison, trend). Remove
+ * an entry when its examples are added: a test fails while an entry here already has them.
+ */
+const STILL_WITHOUT_EXAMPLES: readonly string[] = [
+  'post /api/v1/jobs/{jobId}/attachments',
+  'get /api/v1/jobs/{jobId}/attachments',
+  'get /api/v1/attachments/{id}',
+  'get /api/v1/test-pieces',
+  'get /api/v1/test-pieces/{id}',
+  'post /api/v1/machine-tools',
+  'get /api/v1/machine-tools',
+  'get /api/v1/machine-tools/{id}',
+  'patch /api/v1/machine-tools/{id}',
+  'get /api/v1/machine-tools/{id}/trend',
+  'post /api/v1/jobs/{id}/company-results',
+  'get /api/v1/jobs/{id}/company-results',
+  'post /api/v1/company-results/{id}/corrections',
+  'get /api/v1/jobs/{id}/comparison',
 ];
+
+/** Request bodies that show several alternatives (kinds of job, of item), not just one. */
+const SEVERAL_REQUEST_EXAMPLES = ['post /api/v1/jobs', 'post /api/v1/jobs/{id}/items', 'post /api/v1/jobs/{id}/items/{itemId}/characteristics'];
+
+const rolesOf = (operation: any): string[] => /Roles: ([^.]*)\./.exec(operation.description ?? '')?.[1]?.split(', ') ?? [];
+const customerOperations: [name: string, operation: any][] = Object.entries<any>(doc.paths).flatMap(([path, operations]) =>
+  Object.entries<any>(operations)
+    .filter(([, operation]) => rolesOf(operation).includes('customer'))
+    .map(([method, operation]): [string, any] => [`${method} ${path}`, operation]),
+);
 
 /** The examples of a media type object: its `examples` map or its single `example`. */
 const examplesOf = (media: any): unknown[] => (media.examples ? Object.values(media.examples).map((e: any) => e.value) : media.example !== undefined ? [media.example] : []);
+const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
+const isBinary = (schema: any) => schema?.type === 'string' && schema.format === 'binary';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 
-describe.each(OPERATIONS)('%s %s', (method, path, request, status) => {
-  const operation = () => doc.paths[path][method];
+/** Fails, naming the example, unless every example fits the schema. */
+function expectExamplesFit(media: any): unknown[] {
+  const examples = examplesOf(media);
+  const validate = ajv.compile(media.schema);
+  for (const example of examples) expect({ example, errors: validate(example) ? null : validate.errors }).toEqual({ example, errors: null });
+  return examples;
+}
 
-  test('its answer shows realistic examples that fit the answer schema', () => {
-    const media = operation().responses[status].content['application/json'];
-    const examples = examplesOf(media);
-    expect(examples.length).toBeGreaterThan(0);
-    const validate = ajv.compile(media.schema);
-    for (const example of examples) expect({ example, errors: validate(example) ? null : validate.errors }).toEqual({ example, errors: null });
+/** What is missing from one operation's examples and descriptions, as readable lines. */
+function lacks(operation: any): string[] {
+  const missing: string[] = [];
+  for (const [mediaType, media] of Object.entries<any>(operation.requestBody?.content ?? {})) {
+    if (isJson(mediaType)) {
+      if (examplesOf(media).length === 0) missing.push(`request ${mediaType}: no example`);
+      continue;
+    }
+    if (!media.schema?.description && !operation.requestBody.description) missing.push(`request ${mediaType}: no description of its content`);
+    if (media.schema?.type === 'string' && !isBinary(media.schema) && examplesOf(media).length === 0) missing.push(`request ${mediaType}: no example text`);
+    for (const [name, part] of Object.entries<any>(media.schema?.properties ?? {})) {
+      if (isBinary(part) && !part.description) missing.push(`request ${mediaType}: file part ${name} is not described`);
+    }
+  }
+  for (const [status, response] of Object.entries<any>(operation.responses)) {
+    if (!status.startsWith('2')) continue;
+    for (const [mediaType, media] of Object.entries<any>(response.content ?? {})) {
+      if (isJson(mediaType) && isBinary(media.schema)) missing.push(`answer ${status}: a binary file declared as ${mediaType}`);
+      else if (isJson(mediaType) && examplesOf(media).length === 0) missing.push(`answer ${status} ${mediaType}: no example`);
+      else if (!isJson(mediaType) && (!response.description || response.description === 'Default Response')) missing.push(`answer ${status} ${mediaType}: no description of its content`);
+    }
+  }
+  return missing;
+}
+
+test('the customer operations are read from the document, the known ones among them', () => {
+  const names = customerOperations.map(([name]) => name);
+  for (const known of ['get /api/v1/me', 'post /api/v1/jobs', 'get /api/v1/jobs/{id}/results', 'post /api/v1/quotes', 'get /api/v1/agreements/{id}/document', 'post /api/v1/jobs/{jobId}/items/{itemId}/characteristics/qif']) {
+    expect(names).toContain(known);
+  }
+  expect(names).not.toContain('post /api/v1/users');
+});
+
+test('the operations still without examples are customer operations that really still lack them', () => {
+  const names = new Map(customerOperations);
+  for (const name of STILL_WITHOUT_EXAMPLES) {
+    expect({ name, customerOperation: names.has(name) }).toEqual({ name, customerOperation: true });
+    expect({ name, lacking: lacks(names.get(name)).length > 0 }).toEqual({ name, lacking: true });
+  }
+});
+
+describe.each(customerOperations.filter(([name]) => !STILL_WITHOUT_EXAMPLES.includes(name)))('%s', (name, operation) => {
+  test('it shows examples or describes its content, nothing missing', () => {
+    expect(lacks(operation)).toEqual([]);
   });
 
-  if (request) {
-    test('its request shows examples that fit the request schema', () => {
-      const media = operation().requestBody.content['application/json'];
-      const examples = examplesOf(media);
-      expect(examples.length).toBeGreaterThan(1);
-      const validate = ajv.compile(media.schema);
-      for (const example of examples) expect({ example, errors: validate(example) ? null : validate.errors }).toEqual({ example, errors: null });
-    });
-  }
+  test('its JSON answers show realistic examples that fit the answer schema', () => {
+    for (const [status, response] of Object.entries<any>(operation.responses)) {
+      const media = status.startsWith('2') ? response.content?.['application/json'] : undefined;
+      if (media && !isBinary(media.schema)) expect(expectExamplesFit(media).length).toBeGreaterThan(0);
+    }
+  });
+
+  test('its request examples fit the request schema', () => {
+    for (const [mediaType, media] of Object.entries<any>(operation.requestBody?.content ?? {})) {
+      if (!media.schema || isBinary(media.schema)) continue;
+      const examples = expectExamplesFit(media);
+      if (isJson(mediaType)) expect(examples.length).toBeGreaterThan(SEVERAL_REQUEST_EXAMPLES.includes(name) ? 1 : 0);
+    }
+  });
 });
 
 test('every example submission, item and characteristic list is accepted by the API itself', async () => {

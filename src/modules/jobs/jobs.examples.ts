@@ -41,6 +41,9 @@ export const submitExamples = [
   { kind: 'reference_measurement', customerReference: 'DMU 50 yearly check', items: [nasPiece] },
 ];
 
+/** POST /jobs/{id}/cancel bodies: the reason, kept with the job and in the audit trail. */
+export const cancelExamples = [{ reason: 'Order placed twice; PO 4500123 continues as T-2026-00041' }, { reason: 'Drawing 40-123 rev. C was superseded by rev. D before the parts were sent' }];
+
 /** POST /jobs/{id}/items bodies: a piece with its characteristics, or an instrument. */
 export const itemExamples = [shaft, micrometer];
 

@@ -1,7 +1,7 @@
 import { LAB_SERVICES } from '../agreements/index.js';
 import { CHARACTERISTIC_TYPES, INSTRUMENT_SERVICES } from './domain/job-content.js';
 import { JOB_ACTIONS, JOB_STATES } from './domain/job-lifecycle.js';
-import { characteristicsExamples, diameter, itemExamples, jobExamples, jobPageExamples, submitExamples } from './jobs.examples.js';
+import { cancelExamples, characteristicsExamples, diameter, itemExamples, jobExamples, jobPageExamples, submitExamples } from './jobs.examples.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
@@ -122,7 +122,7 @@ export const receiveBody = {
 } as const;
 
 export const rejectBody = reasonBody('The requested flatness tolerance is below our capability');
-export const cancelBody = reasonBody('The customer no longer needs the measurement');
+export const cancelBody = { ...reasonBody('The customer no longer needs the measurement'), examples: cancelExamples } as const;
 export const returnBody = reasonBody('Temperature record missing for the second run');
 
 /** A characteristic as answers show it (also the QIF import's answer). */
