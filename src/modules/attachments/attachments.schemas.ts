@@ -1,4 +1,5 @@
 import { uuidSchema } from '../../http/common-schemas.js';
+import { attachmentExamples, attachmentListExamples, uploadFormDescription } from './attachments.examples.js';
 import { ACCEPTED_TYPES_TEXT, ATTACHMENT_CATEGORIES, FILE_FORMATS } from './domain/attachment-kinds.js';
 
 export { idParams } from '../../http/common-schemas.js';
@@ -18,6 +19,7 @@ export const jobParams = {
  */
 export const uploadForm = {
   type: 'object',
+  description: uploadFormDescription,
   additionalProperties: false,
   required: ['category', 'file'],
   properties: {
@@ -69,6 +71,7 @@ export const attachmentSchema = {
     uploadedAt: { type: 'string', format: 'date-time' },
     warnings: { type: 'array', items: { type: 'string' }, description: "e.g. the name's extension says another type than the content" },
   },
+  examples: attachmentExamples,
 } as const;
 
 export const attachmentList = {
@@ -76,6 +79,7 @@ export const attachmentList = {
   additionalProperties: false,
   required: ['items'],
   properties: { items: { type: 'array', items: attachmentSchema } },
+  examples: attachmentListExamples,
 } as const;
 
 export const contentResponse = {

@@ -31,7 +31,7 @@ export async function machineToolsRoutes(app: FastifyInstance): Promise<void> {
 
   app.patch<Id & { Body: MachineToolChange }>('/machine-tools/:id', {
     config: { roles: MACHINE_TOOL_KEEPERS },
-    schema: { tags, summary: "Change a machine tool's details", params: s.idParams, body: s.updateMachineToolBody, response: { 200: s.machineToolSchema } },
+    schema: { tags, summary: "Change a machine tool's details", params: s.idParams, body: s.updateMachineToolBody, response: { 200: s.updatedMachineToolSchema } },
     handler: async (request) => updateMachineTool(db, actorOf(request), request.params.id, request.body),
   });
 }

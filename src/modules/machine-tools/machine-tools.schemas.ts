@@ -1,8 +1,8 @@
+import * as ex from './machine-tools.examples.js';
+
 const uuid = { type: 'string', format: 'uuid' } as const;
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true }) as const;
-
-const example = { name: 'DMU 50 #2', manufacturer: 'DMG Mori', model: 'DMU 50 3rd gen.', serialNumber: '12345678', location: 'Hall B, cell 4' };
 
 export const createMachineToolBody = {
   type: 'object',
@@ -17,7 +17,7 @@ export const createMachineToolBody = {
     location: { ...text(200), description: 'Hall, line or cell' },
     notes: text(2000),
   },
-  example,
+  examples: ex.createMachineToolExamples,
 } as const;
 
 export const updateMachineToolBody = {
@@ -32,7 +32,7 @@ export const updateMachineToolBody = {
     location: nullable(text(200)),
     notes: nullable(text(2000)),
   },
-  example: { location: 'Hall C, cell 1' },
+  examples: ex.updateMachineToolExamples,
 } as const;
 
 export const machineToolSchema = {
@@ -50,9 +50,13 @@ export const machineToolSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
   },
+  examples: ex.machineToolExamples,
 } as const;
 
-export const machineToolList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: machineToolSchema } } } as const;
+/** The answer to a change. */
+export const updatedMachineToolSchema = { ...machineToolSchema, examples: ex.updatedMachineToolExamples } as const;
+
+export const machineToolList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: machineToolSchema } }, examples: ex.machineToolListExamples } as const;
 
 export const listQuery = { type: 'object', additionalProperties: false, properties: { companyId: { ...uuid, description: "Staff: one company's machine tools" } } } as const;
 

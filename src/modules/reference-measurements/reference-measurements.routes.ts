@@ -23,7 +23,7 @@ export async function referenceMeasurementsRoutes(app: FastifyInstance): Promise
 
   app.post<Id & { Body: CompanyResultInput }>('/jobs/:id/company-results', {
     config: { roles: COMPANY_RESULT_WRITERS },
-    schema: { tags, summary: "Give the company's own result for a characteristic of a reference measurement (until the job is closed)", params: s.idParams, body: s.companyResultBody, response: { 201: s.companyResultSchema } },
+    schema: { tags, summary: "Give the company's own result for a characteristic of a reference measurement (until the job is closed)", params: s.idParams, body: s.companyResultBody, response: { 201: s.companyResultAnswer } },
     handler: async (request, reply) => reply.code(201).send(await submitCompanyResult(db, actorOf(request), request.params.id, request.body)),
   });
 
@@ -35,7 +35,7 @@ export async function referenceMeasurementsRoutes(app: FastifyInstance): Promise
 
   app.post<Id & { Body: CompanyCorrectionInput }>('/company-results/:id/corrections', {
     config: { roles: COMPANY_RESULT_WRITERS },
-    schema: { tags, summary: "Correct a company result with a new one and a reason (the corrected one stays visible)", params: s.idParams, body: s.correctionBody, response: { 201: s.companyResultSchema } },
+    schema: { tags, summary: "Correct a company result with a new one and a reason (the corrected one stays visible)", params: s.idParams, body: s.correctionBody, response: { 201: s.correctionAnswer } },
     handler: async (request, reply) => reply.code(201).send(await correctCompanyResult(db, actorOf(request), request.params.id, request.body)),
   });
 

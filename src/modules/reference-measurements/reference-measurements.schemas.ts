@@ -1,5 +1,6 @@
 import { characteristicBodySchema } from '../jobs/index.js';
 import { TEST_PIECE_KINDS } from '../test-pieces/index.js';
+import * as ex from './reference-measurements.examples.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
@@ -23,7 +24,7 @@ export const companyResultBody = {
   additionalProperties: false,
   required: ['characteristicId', 'values', 'unit'],
   properties: { characteristicId: uuid, ...measurement },
-  example: { characteristicId: '8b0d2f4a-5c7e-4f9b-8d3e-1b3d5f7b9d16', values: ['108.004', '108.006'], unit: 'mm', expandedUncertainty: '0.004', coverageFactor: '2', measuredOn: '2026-11-20', remarks: 'Zeiss Contura, program NAS979' },
+  examples: ex.companyResultExamples,
 } as const;
 
 export const correctionBody = {
@@ -31,7 +32,7 @@ export const correctionBody = {
   additionalProperties: false,
   required: ['values', 'unit', 'reason'],
   properties: { ...measurement, reason: { ...text(2000), description: 'Why the earlier result is corrected' } },
-  example: { values: ['108.005'], unit: 'mm', expandedUncertainty: '0.004', reason: 'Wrong probe qualification in the first run' },
+  examples: ex.correctionExamples,
 } as const;
 
 export const companyResultSchema = {
@@ -47,7 +48,11 @@ export const companyResultSchema = {
   },
 } as const;
 
-export const companyResultList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: companyResultSchema } } } as const;
+/** The answers to giving a company result and to correcting one. */
+export const companyResultAnswer = { ...companyResultSchema, examples: ex.companyResultAnswerExamples } as const;
+export const correctionAnswer = { ...companyResultSchema, examples: ex.correctionAnswerExamples } as const;
+
+export const companyResultList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: companyResultSchema } }, examples: ex.companyResultListExamples } as const;
 
 export const statedUncertaintyBody = {
   type: 'object',
@@ -68,11 +73,13 @@ export const statedUncertaintySchema = {
   properties: { id: uuid, jobId: uuid, characteristicId: uuid, expandedUncertainty: decimal, coverageFactor: decimal, basis: str, recordedBy: uuid, createdAt: { type: 'string', format: 'date-time' } },
 } as const;
 
-const verdict = nullable({ type: 'string', enum: ['satisfactory', 'questionable', 'unsatisfactory'] });
+// OpenAPI 3.0: a nullable enum lists null among its values, or null answers do not fit it.
+const verdict = nullable({ type: 'string', enum: ['satisfactory', 'questionable', 'unsatisfactory', null] });
 
 export const comparisonSchema = {
   type: 'object',
   required: ['jobId', 'jobNumber', 'status', 'rows'],
+  examples: ex.comparisonExamples,
   properties: {
     jobId: uuid,
     jobNumber: str,
@@ -97,14 +104,14 @@ export const comparisonSchema = {
             properties: {
               resultId: uuid, value: nullable({ ...decimal, description: 'Mean of the readings of the current result' }), readings: { type: 'integer' }, released: { type: 'boolean' },
               expandedUncertainty: nullable(decimal), coverageFactor: nullable(num),
-              uncertaintySource: nullable({ type: 'string', enum: ['evaluation', 'stated'], description: 'The latest stored uncertainty evaluation of the result, else the latest uncertainty staff stated' }),
+              uncertaintySource: nullable({ type: 'string', enum: ['evaluation', 'stated', null], description: 'The latest stored uncertainty evaluation of the result, else the latest uncertainty staff stated' }),
             },
           }),
           status: { type: 'string', enum: ['compared', 'company_uncertainty_missing', 'lab_uncertainty_missing', 'company_result_missing', 'lab_result_pending', 'not_comparable'] },
           difference: nullable({ ...decimal, description: 'Company minus lab' }),
           en: nullable({ ...num, description: 'E_n = (x_company - x_lab) / sqrt(U_company² + U_lab²)' }),
           zeta: nullable({ ...num, description: 'zeta = (x_company - x_lab) / sqrt(u_company² + u_lab²), u = U/k' }),
-          verdict: nullable({ type: 'string', enum: ['satisfactory', 'unsatisfactory'], description: '|En| ≤ 1 satisfactory' }),
+          verdict: nullable({ type: 'string', enum: ['satisfactory', 'unsatisfactory', null], description: '|En| ≤ 1 satisfactory' }),
           zetaVerdict: verdict,
           requiredExpandedUncertainty: nullable({ ...num, description: 'When the company gave no uncertainty: the smallest expanded uncertainty giving |En| ≤ 1' }),
         },
@@ -131,6 +138,7 @@ const trendLine = {
 export const trendSchema = {
   type: 'object',
   required: ['machineTool', 'series'],
+  examples: ex.trendExamples,
   properties: {
     machineTool: { type: 'object', required: ['id', 'companyId', 'name'], properties: { id: uuid, companyId: uuid, name: str } },
     series: {

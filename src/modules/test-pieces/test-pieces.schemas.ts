@@ -1,5 +1,6 @@
 import { characteristicBodySchema, characteristicResponseSchema } from '../jobs/index.js';
 import { TEST_PIECE_KINDS } from './domain/test-piece-kinds.js';
+import { pieceExamples, pieceListExamples } from './test-pieces.examples.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
@@ -103,9 +104,10 @@ export const pieceSchema = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
   },
+  examples: pieceExamples,
 } as const;
 
-export const pieceList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: pieceSchema } } } as const;
+export const pieceList = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: pieceSchema } }, examples: pieceListExamples } as const;
 
 export const listQuery = {
   type: 'object',
