@@ -1,5 +1,6 @@
 import { activeAgreement, agreementBody, createCustomer, thisYear } from '../harness/commercial.js';
 import { describeWithQif, qifSchemaErrors } from '../harness/qif.js';
+import { createPiece, nasPiece, referenceJob } from '../harness/reference.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 import { todayInFinland } from '../../src/shared/finnish-calendar.js';
 
@@ -109,6 +110,37 @@ test('the cancellation examples cancel submitted jobs, with the reason kept', as
     const res = await as(customer)('POST', `/api/v1/jobs/${job.json().id}/cancel`, body);
     expect({ status: res.statusCode, job: res.json().status, reason: res.json().statusReason }).toEqual({ status: 200, job: 'cancelled', reason: body.reason });
   }
+});
+
+test("the machine tool examples register and change a company's machines", async () => {
+  const created = [];
+  for (const body of examples('post', '/api/v1/machine-tools')) {
+    const res = await as(customer)('POST', '/api/v1/machine-tools', body);
+    expect({ body, status: res.statusCode, companyId: res.json().companyId }).toEqual({ body, status: 201, companyId });
+    created.push(res.json());
+  }
+  for (const body of examples('patch', '/api/v1/machine-tools/{id}')) {
+    const res = await as(customer)('PATCH', `/api/v1/machine-tools/${created[0].id}`, body);
+    expect({ body, status: res.statusCode, changed: res.json() }).toEqual({ body, status: 200, changed: expect.objectContaining(body) });
+  }
+});
+
+test("the company result examples are accepted on a reference measurement's characteristics, and the correction example corrects one", async () => {
+  const qm = await createUser(t, 'quality_manager');
+  const piece = await createPiece(t, qm, nasPiece('NAS979-A'));
+  const job = await referenceJob(t, customer, { testPieceId: piece.id });
+  // The examples give the diameter D1 and then the flatness F1 of the piece; the ids are the job's own.
+  const characteristics: { id: string; identifier: string }[] = job.items[0].characteristics;
+  const ids = ['D1', 'F1'].map((identifier) => characteristics.find((c) => c.identifier === identifier)!.id);
+  const given = [];
+  for (const [i, body] of examples('post', '/api/v1/jobs/{id}/company-results').entries()) {
+    const res = await as(customer)('POST', `/api/v1/jobs/${job.id}/company-results`, { ...body, characteristicId: ids[i] });
+    expect({ body, status: res.statusCode, values: res.json().values }).toEqual({ body, status: 201, values: body.values });
+    given.push(res.json());
+  }
+  const [correction] = examples('post', '/api/v1/company-results/{id}/corrections');
+  const res = await as(customer)('POST', `/api/v1/company-results/${given[0].id}/corrections`, correction);
+  expect([res.statusCode, res.json().correctsId, res.json().correctionReason]).toEqual([201, given[0].id, correction.reason]);
 });
 
 describeWithQif('the QIF import example', () => {
