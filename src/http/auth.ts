@@ -19,7 +19,9 @@ export function registerAuth(app: FastifyInstance): void {
       const schema = route.schema as Record<string, unknown>;
       schema.security = [{ bearerAuth: [] }];
       const roles = `Roles: ${config.roles.join(', ')}.`;
-      schema.description = schema.description ? `${String(schema.description)}\n\n${roles}` : roles;
+      // Fastify's automatic HEAD route shares the GET route's schema object: add the line once.
+      const description = schema.description === undefined ? '' : String(schema.description);
+      if (!description.endsWith(roles)) schema.description = description ? `${description}\n\n${roles}` : roles;
     }
   });
 
