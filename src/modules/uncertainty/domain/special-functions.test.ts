@@ -57,7 +57,9 @@ describe('normal distribution', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), (p) => {
         const x = normalQuantile(p);
-        expect(Math.abs(normalCdf(x) - p)).toBeLessThanOrEqual(1e-14 * Math.max(p, 1e-3));
+        // The round trip carries the cdf's own error: the worst seen in 2e6 draws was 1.2e-14
+        // relative (near p = 0.04), so 1e-14 failed now and then; 5e-14 leaves a margin.
+        expect(Math.abs(normalCdf(x) - p)).toBeLessThanOrEqual(5e-14 * Math.max(p, 1e-3));
         // 1 - p is rounded, so antisymmetry holds to the rounding of the smaller tail.
         if (p > 1e-6 && p < 1 - 1e-6) {
           expect(Math.abs(normalQuantile(1 - p) + x)).toBeLessThanOrEqual(1e-9 * Math.abs(x) + 1e-12);
