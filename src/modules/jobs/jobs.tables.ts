@@ -82,17 +82,13 @@ export const jobItems = pgTable(
   (t) => [uniqueIndex('job_items_line_uq').on(t.jobId, t.lineNo), index('job_items_machine_tool_idx').on(t.machineToolId)],
 );
 
-/** A characteristic to measure on a product or reference piece, with its nominal and tolerance. */
-export const jobCharacteristics = pgTable(
-  'job_characteristics',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => jobItems.id),
-    jobId: uuid('job_id')
-      .notNull()
-      .references(() => jobs.id),
+/**
+ * The columns that specify a characteristic (balloon, type, nominal, tolerance, datums), shared by
+ * job characteristics and the test pieces catalogue, which jobs copy from. A function, because
+ * each table needs builders of its own.
+ */
+export function characteristicSpecColumns() {
+  return {
     lineNo: integer('line_no').notNull(),
     /** Balloon number or other identifier on the drawing. */
     identifier: text('identifier').notNull(),
@@ -108,6 +104,21 @@ export const jobCharacteristics = pgTable(
     lowerLimit: measure('lower_limit'),
     datums: text('datums').array().notNull(),
     notes: text('notes'),
+  };
+}
+
+/** A characteristic to measure on a product or reference piece, with its nominal and tolerance. */
+export const jobCharacteristics = pgTable(
+  'job_characteristics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => jobItems.id),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    ...characteristicSpecColumns(),
     /** The characteristic's id in the QIF file it was imported from, so results can be reported against it. */
     qifId: text('qif_id'),
   },

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts, day, measure } from '../../db/columns.js';
-import { characteristicType, toleranceKind } from '../jobs/jobs.tables.js';
+import { characteristicSpecColumns } from '../jobs/jobs.tables.js';
 import { TEST_PIECE_KINDS } from './domain/test-piece-kinds.js';
 
 export const testPieceKind = pgEnum('test_piece_kind', TEST_PIECE_KINDS);
@@ -41,19 +41,7 @@ export const testPieceCharacteristics = pgTable(
     pieceId: uuid('piece_id')
       .notNull()
       .references(() => testPieces.id),
-    lineNo: integer('line_no').notNull(),
-    identifier: text('identifier').notNull(),
-    type: characteristicType('type').notNull(),
-    nominal: measure('nominal'),
-    unit: text('unit').notNull(),
-    toleranceKind: toleranceKind('tolerance_kind').notNull(),
-    toleranceValue: measure('tolerance_value'),
-    upperDeviation: measure('upper_deviation'),
-    lowerDeviation: measure('lower_deviation'),
-    upperLimit: measure('upper_limit'),
-    lowerLimit: measure('lower_limit'),
-    datums: text('datums').array().notNull(),
-    notes: text('notes'),
+    ...characteristicSpecColumns(),
     /** Lab reference pieces: the calibrated value, its expanded uncertainty and coverage factor (unit of the characteristic). */
     knownValue: measure('known_value'),
     knownExpandedUncertainty: measure('known_expanded_uncertainty'),
