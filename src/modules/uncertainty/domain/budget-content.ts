@@ -3,7 +3,7 @@
  * with where each input's value comes from) and its validation on save. Pure: no I/O.
  */
 import { buildCorrelation } from './correlation.js';
-import { UncertaintyModelError } from './errors.js';
+import { CodedError, UncertaintyModelError } from './errors.js';
 import { compileModel } from './expression-compiler.js';
 import { prepareInput } from './inputs.js';
 import type { CorrelationRequest, DistributionRequest } from './request-types.js';
@@ -19,16 +19,7 @@ export const BUDGET_ERROR_CODES = [
 export type BudgetErrorCode = (typeof BUDGET_ERROR_CODES)[number];
 
 /** A budget that cannot be saved, or an input that cannot be resolved for a result; `code` is stable. */
-export class BudgetError extends Error {
-  constructor(
-    readonly code: BudgetErrorCode,
-    message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-    this.name = 'BudgetError';
-  }
-}
+export class BudgetError extends CodedError<BudgetErrorCode> {}
 
 /** The certified value an `equipment` input takes as its estimate. */
 export type EquipmentEstimate = 'certifiedValue' | 'deviationFromNominal' | 'zero';

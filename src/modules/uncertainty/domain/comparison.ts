@@ -1,3 +1,4 @@
+import { CodedError } from './errors.js';
 /**
  * Scores for comparing a company's measurement with the laboratory's reference value
  * (ISO 13528:2022 proficiency-testing statistics applied to bilateral reference measurements).
@@ -13,16 +14,7 @@ export const COMPARISON_ERROR_CODES = [
 export type ComparisonErrorCode = (typeof COMPARISON_ERROR_CODES)[number];
 
 /** Invalid input to a comparison score; `code` is stable, `message` says what to fix. */
-export class ComparisonError extends Error {
-  constructor(
-    readonly code: ComparisonErrorCode,
-    message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-    this.name = 'ComparisonError';
-  }
-}
+export class ComparisonError extends CodedError<ComparisonErrorCode> {}
 
 export type EnVerdict = 'satisfactory' | 'unsatisfactory';
 export type ScoreVerdict = 'satisfactory' | 'questionable' | 'unsatisfactory';

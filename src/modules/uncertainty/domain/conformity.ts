@@ -12,6 +12,7 @@
  * a false-accept risk Phi(-w/u) and a result exactly at TU + w is rejected with the same
  * false-reject risk. With w = 0 the non-binary rule reduces to the binary one.
  */
+import { CodedError } from './errors.js';
 import { normalCdf } from './special-functions.js';
 import {
   DECISION_RULE_REFERENCES,
@@ -38,16 +39,7 @@ export const CONFORMITY_ERROR_CODES = [
 export type ConformityErrorCode = (typeof CONFORMITY_ERROR_CODES)[number];
 
 /** Invalid input to a conformity decision; `code` is stable, `message` says what to fix. */
-export class ConformityError extends Error {
-  constructor(
-    readonly code: ConformityErrorCode,
-    message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-    this.name = 'ConformityError';
-  }
-}
+export class ConformityError extends CodedError<ConformityErrorCode> {}
 
 /**
  * Specification limits. Give both for a two-sided tolerance, one for a one-sided tolerance.

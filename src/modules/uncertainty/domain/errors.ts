@@ -36,6 +36,21 @@ export class UncertaintyModelError extends Error {
   }
 }
 
+/**
+ * The shape every coded error of the domain shares: a stable `code` from its own list, English
+ * prose for a person, and JSON-serialisable facts. The application's error handler reads `code`.
+ */
+export class CodedError<C extends string> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** Shorthand for the most common error: an input (or option) that cannot be accepted. */
 export function invalidInput(message: string, details: UncertaintyErrorDetails = {}): UncertaintyModelError {
   return new UncertaintyModelError('LIMS_UNCERTAINTY_INVALID_INPUT', message, details);

@@ -1,3 +1,4 @@
+import { CodedError } from './errors.js';
 /**
  * Gauge repeatability and reproducibility (Measurement System Analysis, AIAG MSA 4th ed.):
  * shared input checks and summary, and the average-and-range method. The ANOVA method is in
@@ -20,16 +21,7 @@ export const GAUGE_RR_ERROR_CODES = [
 export type GaugeRrErrorCode = (typeof GAUGE_RR_ERROR_CODES)[number];
 
 /** Malformed gauge R&R study; `code` is stable, `message` says what to fix. */
-export class GaugeRrError extends Error {
-  constructor(
-    readonly code: GaugeRrErrorCode,
-    message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-    this.name = 'GaugeRrError';
-  }
-}
+export class GaugeRrError extends CodedError<GaugeRrErrorCode> {}
 
 /** Study variation multiplier for %Tol (AIAG MSA 4th ed.). */
 export const STUDY_VARIATION_MULTIPLIER = 6;

@@ -1,3 +1,4 @@
+import { CodedError } from './errors.js';
 /**
  * Trend of a machine tool from reference test pieces: for one characteristic, the deviations
  * from nominal over time and a least-squares line through them (drift per year).
@@ -12,16 +13,7 @@ export const TREND_ERROR_CODES = [
 export type TrendErrorCode = (typeof TREND_ERROR_CODES)[number];
 
 /** Invalid input to a trend analysis; `code` is stable, `message` says what to fix. */
-export class TrendError extends Error {
-  constructor(
-    readonly code: TrendErrorCode,
-    message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-    this.name = 'TrendError';
-  }
-}
+export class TrendError extends CodedError<TrendErrorCode> {}
 
 /** One test piece's result for the characteristic. */
 export interface TrendPoint {
