@@ -143,6 +143,34 @@ describe('NDA gate', () => {
     const status = (await t.request({ method: 'GET', url: `/api/v1/companies/${company}/nda-status` })).json();
     expect(status).toMatchObject({ inForce: true, nda: { status: 'active', expiresOn: `${Y + 5}-01-01` } });
   });
+
+  test('a quality manager terminates an NDA in force: the gate closes, the reason is audited, and it cannot end twice', async () => {
+    const company = await createCustomer(t, { name: 'Lopettava Oy' });
+    await activeAgreement(t, company, {}, `${Y}-01-02`);
+    const ndaId = (await requireActiveNda(t.database.db, company)).id;
+    const customer = await createUser(t, 'customer', { companyId: company });
+    const technician = await createUser(t, 'technician');
+    const manager = await createUser(t, 'quality_manager');
+    const terminate = (user: TestUser | null, payload: object) => t.request({ method: 'POST', url: `/api/v1/ndas/${ndaId}/terminate`, payload, ...(user ? { token: user.token } : {}) });
+
+    expect((await terminate(customer, { reason: 'Ei enää tarvetta.' })).statusCode).toBe(403);
+    expect((await terminate(technician, { reason: 'Ei enää tarvetta.' })).statusCode).toBe(403);
+    const future = await terminate(manager, { reason: 'Irtisanottu.', terminatedOn: `${Y + 1}-06-30` });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().detail).toMatch(/in the future/);
+
+    const ended = await terminate(manager, { reason: 'Asiakas irtisanoi salassapitosopimuksen.' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ id: ndaId, status: 'terminated', terminatedOn: expect.any(String) });
+    await expect(requireActiveNda(t.database.db, company)).rejects.toMatchObject({ code: 'LIMS_NDA_REQUIRED' });
+    expect((await t.request({ method: 'GET', url: `/api/v1/companies/${company}/nda-status`, token: customer.token })).json()).toMatchObject({ inForce: false, nda: null });
+
+    const again = await terminate(manager, { reason: 'Uudestaan.' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'LIMS_NDA_NOT_ACTIVE', detail: expect.stringMatching(/is terminated/) });
+    const events = (await t.request({ method: 'GET', url: `/api/v1/audit/events?entityId=${ndaId}` })).json().items;
+    expect(events.filter((e: { action: string }) => e.action === 'nda.terminate')).toEqual([expect.objectContaining({ reason: 'Asiakas irtisanoi salassapitosopimuksen.' })]);
+  });
 });
 
 describe('isolation', () => {

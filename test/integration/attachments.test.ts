@@ -128,8 +128,10 @@ describe('confidential files and the NDA', () => {
     expect(await auditOf(secret.id)).toEqual(['attachment.download', 'attachment.download', 'attachment.upload']);
     expect(await auditOf(open.id)).toEqual(['attachment.upload']);
 
-    // The NDA ends (there is no API for terminating one yet).
-    await t.database.db.execute(sql`update ndas set status = 'terminated', terminated_on = current_date where company_id = ${coC}`);
+    // The company's NDA ends.
+    for (const nda of (await t.request({ method: 'GET', url: `/api/v1/ndas?companyId=${coC}` })).json().items) {
+      if (nda.status === 'active') expect((await t.request({ method: 'POST', url: `/api/v1/ndas/${nda.id}/terminate`, payload: { reason: 'Sopimus päättyi.' } })).statusCode).toBe(200);
+    }
     const refused = await api('GET', `/attachments/${secret.id}/content`, customerC);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toMatch(/released to the company only under an NDA in force/);

@@ -20,6 +20,12 @@ export async function updateNda(db: Db, id: string, values: Partial<typeof ndas.
   return row!;
 }
 
+/** Ends an active NDA; null when it was not active (already terminated, or never signed). */
+export async function terminateNda(tx: Db, id: string, terminatedOn: string): Promise<NdaRow | null> {
+  const [row] = await tx.update(ndas).set({ status: 'terminated', terminatedOn }).where(and(eq(ndas.id, id), eq(ndas.status, 'active'))).returning();
+  return row ?? null;
+}
+
 export async function findNda(db: Db, scope: string | undefined, id: string): Promise<NdaRow | null> {
   const [row] = await db.select().from(ndas).where(scopedNdas(scope, eq(ndas.id, id)));
   return row ?? null;

@@ -7,7 +7,7 @@ import { signAgreement, type SignInput } from './agreement-signing.service.js';
 import { agreementListExamples, agreementVersionsExamples, ndaListExamples } from './agreements.examples.js';
 import * as s from './agreements.schemas.js';
 import { createAgreement, getAgreement, getAgreements, getVersions, reviseAgreement, terminateAgreement, updateAgreement, type AgreementChange, type AgreementInput } from './agreements.service.js';
-import { getNda, getNdas, getNdaStatus } from './nda.service.js';
+import { getNda, getNdas, getNdaStatus, terminateNda } from './nda.service.js';
 
 const tags = ['Agreements'];
 const writers: Role[] = ['admin', 'quality_manager'];
@@ -91,6 +91,19 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
     config: { roles: ALL_ROLES },
     schema: { tags: ['NDAs'], summary: 'Read an NDA', params: s.idParams, response: { 200: s.ndaSchema } },
     handler: async (request) => getNda(db, actorOf(request), request.params.id),
+  });
+
+  app.post<Id & { Body: { reason: string; terminatedOn?: string } }>('/ndas/:id/terminate', {
+    config: { roles: writers },
+    schema: {
+      tags: ['NDAs'],
+      summary: 'Terminate an NDA in force',
+      description: 'From the termination day on, confidential files of the company are neither accepted nor released to its users. Files already held are kept for the retention period.',
+      params: s.idParams,
+      body: s.terminateBody,
+      response: { 200: s.ndaSchema },
+    },
+    handler: async (request) => terminateNda(db, actorOf(request), request.params.id, request.body),
   });
 
   app.get<Id>('/companies/:id/nda-status', {

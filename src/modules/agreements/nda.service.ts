@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { companyScope, type Actor } from '../../shared/actor.js';
-import { DomainError, notFound } from '../../shared/errors/index.js';
+import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
+import { recordAudit } from '../audit/index.js';
 import { getCompany } from '../companies/index.js';
 import { presentNda } from './agreements.presenter.js';
 import * as repo from './agreements.repository.js';
@@ -47,4 +48,28 @@ export async function getNda(db: Db, actor: Actor, id: string): Promise<NdaView>
   const nda = await repo.findNda(db, companyScope(actor), id);
   if (!nda) throw notFound('NDA', id);
   return presentNda(nda);
+}
+
+/**
+ * Ends an NDA in force on the day the termination takes effect (today or earlier; a future date
+ * is recorded when it comes). From then on confidential files of the company are neither
+ * accepted nor released to it. The lab's obligations for material it already holds continue
+ * for the NDA's retention period, so nothing is deleted. Audited with the reason.
+ */
+export async function terminateNda(db: Db, actor: Actor, id: string, input: { reason: string; terminatedOn?: string }): Promise<NdaView> {
+  if (actor.role !== 'admin' && actor.role !== 'quality_manager') throw forbidden('Only a quality manager or an admin may terminate an NDA.');
+  const today = todayInFinland();
+  const terminatedOn = input.terminatedOn ?? today;
+  if (terminatedOn > today) {
+    throw new DomainError('LIMS_AGREEMENT_INVALID', `The termination date ${terminatedOn} is in the future; record the termination on the day it takes effect.`, { field: '/body/terminatedOn' });
+  }
+  return db.transaction(async (tx) => {
+    const before = await repo.findNda(tx, companyScope(actor), id);
+    if (!before) throw notFound('NDA', id);
+    const status = presentNda(before, today).status;
+    const after = status === 'active' ? await repo.terminateNda(tx, id, terminatedOn) : null;
+    if (!after) throw new DomainError('LIMS_NDA_NOT_ACTIVE', `NDA ${id} is ${status}; only an NDA in force can be terminated.`, { ndaId: id, status });
+    await recordAudit(tx, actor, { action: 'nda.terminate', entityType: 'nda', entityId: id, before, after, reason: input.reason });
+    return presentNda(after, today);
+  });
 }

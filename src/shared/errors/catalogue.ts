@@ -66,6 +66,7 @@ export const ERROR_CATALOGUE = {
   LIMS_AGREEMENT_ALREADY_SIGNED: { status: 409, title: 'This party has already signed the agreement' },
   LIMS_AGREEMENT_OPEN_REVISION: { status: 409, title: 'The agreement already has a draft version' },
   LIMS_NDA_REQUIRED: { status: 403, title: 'The company has no confidentiality agreement (NDA) in force' },
+  LIMS_NDA_NOT_ACTIVE: { status: 409, title: 'The NDA is not in force' },
   LIMS_PRICES_NEED_ANNUAL_AGREEMENT: { status: 403, title: 'Price information is for customers with an annual agreement in force' },
   LIMS_PRICE_LIST_INVALID: { status: 422, title: 'The price list version is not valid' },
   LIMS_PRICE_LIST_NONE_CURRENT: { status: 409, title: 'No price list version is in force' },
