@@ -172,8 +172,11 @@ describe("the company's results and their comparison with the lab's", () => {
     await call(t, 'POST', `/jobs/${evaluatedJob}/lab-uncertainties`, tech, { characteristicId: idOf(piece, 'D1'), expandedUncertainty: '0.0016', basis: 'CMC' });
     const evaluation = await call(t, 'POST', `/results/${labResult.id}/uncertainty-evaluations`, tech, { method: 'gum' });
     const d1 = rowOf((await call(t, 'GET', `/jobs/${evaluatedJob}/comparison`, qm)).rows, 'D1');
-    expect(d1.lab).toMatchObject({ value: '108.0012', uncertaintySource: 'evaluation', expandedUncertainty: evaluation.outputs.report.expandedUncertainty, coverageFactor: evaluation.outputs.report.coverageFactor });
-    expect(d1.en).toBeCloseTo(0.0028 / Math.hypot(0.004, Number(evaluation.outputs.report.expandedUncertainty)), 9);
+    // The lab's value is the evaluated measurand (the mean 108.0012 corrected by the micrometer's error), not the bare mean.
+    const { report } = evaluation.outputs;
+    expect(report.value).not.toBe('108.0012');
+    expect(d1.lab).toMatchObject({ value: report.value, uncertaintySource: 'evaluation', expandedUncertainty: report.expandedUncertainty, coverageFactor: report.coverageFactor });
+    expect(d1.en).toBeCloseTo((108.004 - Number(report.value)) / Math.hypot(0.004, Number(report.expandedUncertainty)), 9);
   });
 
   test('a job of another kind has no company results', async () => {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import { convertQuantity, meanInUnit } from '../results/index.js';
 import { characteristicOf, companyResultsOf, loadReferenceJob, lockOpenJob } from './company-results.service.js';
 import { scoreComparison, type ComparisonScore } from './domain/comparison-score.js';
-import { labReferencesOfJob, type LabReference } from './lab-values.js';
+import { labReferenceIn, labReferencesOfJob, type LabReference } from './lab-values.js';
 import * as repo from './reference-measurements.repository.js';
 
 /** Who states the lab's uncertainty for a comparison. */
@@ -45,10 +45,9 @@ function labSide(lab: LabReference | undefined, unit: string, customer: boolean)
   if (!lab || (customer && !lab.released)) return null;
   return {
     resultId: lab.resultId,
-    value: lab.value === null ? null : convertQuantity(lab.value, lab.unit, unit),
+    ...labReferenceIn(lab, unit),
     readings: lab.readings,
     released: lab.released,
-    expandedUncertainty: lab.expandedUncertainty,
     coverageFactor: lab.coverageFactor,
     uncertaintySource: lab.uncertaintySource,
   };
@@ -58,8 +57,8 @@ const noScore = { difference: null, en: null, zeta: null, verdict: null, zetaVer
 
 /**
  * Per characteristic of a reference-measurement job: the company's current value (the mean of its
- * values) against the lab's current result (the mean of its readings), both in the characteristic's
- * unit, with the difference, En, zeta and the verdict, or the expanded uncertainty the company would
+ * values) against the lab's current result (the reported value of its latest uncertainty
+ * evaluation, else the mean of its readings), both in the characteristic's unit, with the difference, En, zeta and the verdict, or the expanded uncertainty the company would
  * need when it gave none. Customers see the lab's side only for released items; staff see the
  * current result before release too, marked `released: false`.
  */

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { labValuesOfJob, type LabValue } from '../results/index.js';
+import { convertQuantity, labValuesOfJob, type LabValue } from '../results/index.js';
 import { latestResultUncertainty } from '../uncertainty/index.js';
 import * as repo from './reference-measurements.repository.js';
 
@@ -8,25 +8,43 @@ export type UncertaintySource = 'evaluation' | 'stated';
 
 /** The lab's value of a characteristic with the expanded uncertainty that applies to it, if any. */
 export interface LabReference extends LabValue {
+  /** In `unit` when it comes from an evaluation; a stated one is in the characteristic's unit. */
   expandedUncertainty: string | null;
   coverageFactor: number | null;
   uncertaintySource: UncertaintySource | null;
 }
 
 /**
- * The lab's current value of each characteristic of a job with its expanded uncertainty: the latest
- * uncertainty evaluation stored for the current result when there is one; otherwise the latest
- * uncertainty staff stated for the characteristic; otherwise none.
+ * The lab's current value of each characteristic of a job with its expanded uncertainty: the
+ * reported value and uncertainty of the latest evaluation stored for the current result when there
+ * is one; otherwise the mean of the readings with the latest uncertainty staff stated for the
+ * characteristic; otherwise the mean alone.
  */
 export async function labReferencesOfJob(db: Db, jobId: string): Promise<LabReference[]> {
   const [values, stated] = await Promise.all([labValuesOfJob(db, jobId), repo.listStatedUncertainties(db, [jobId])]);
   return Promise.all(
     values.map(async (v): Promise<LabReference> => {
       const evaluated = await latestResultUncertainty(db, v.resultId);
-      if (evaluated) return { ...v, expandedUncertainty: evaluated.expandedUncertainty, coverageFactor: evaluated.coverageFactor, uncertaintySource: 'evaluation' };
+      // An evaluation's result is the measurand's value (corrections of the model applied), not the bare mean.
+      if (evaluated) {
+        const { value, unit, expandedUncertainty, coverageFactor } = evaluated;
+        return { ...v, value, unit, expandedUncertainty, coverageFactor, uncertaintySource: 'evaluation' };
+      }
       const latest = stated.find((s) => s.characteristicId === v.characteristicId);
       if (latest) return { ...v, expandedUncertainty: latest.expandedUncertainty, coverageFactor: Number(latest.coverageFactor), uncertaintySource: 'stated' };
       return { ...v, expandedUncertainty: null, coverageFactor: null, uncertaintySource: null };
     }),
   );
+}
+
+/**
+ * The lab's value and expanded uncertainty in the characteristic's unit (null where a unit does not
+ * convert exactly). An evaluation states both in its output unit; a stated uncertainty is already in
+ * the characteristic's unit.
+ */
+export function labReferenceIn(lab: LabReference, unit: string): { value: string | null; expandedUncertainty: string | null } {
+  const value = lab.value === null ? null : convertQuantity(lab.value, lab.unit, unit);
+  const u = lab.expandedUncertainty;
+  const expandedUncertainty = u === null ? null : lab.uncertaintySource === 'evaluation' ? convertQuantity(u, lab.unit, unit) : u;
+  return { value, expandedUncertainty };
 }

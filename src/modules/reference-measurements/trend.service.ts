@@ -4,7 +4,7 @@ import { findMachineToolPieces } from '../jobs/index.js';
 import { getMachineTool } from '../machine-tools/index.js';
 import { testPieceSummaries } from '../test-pieces/index.js';
 import { machineToolTrends, type TrendPiece } from './domain/machine-tool-trend.js';
-import { labReferencesOfJob } from './lab-values.js';
+import { labReferenceIn, labReferencesOfJob } from './lab-values.js';
 
 interface PieceRecord {
   testPieceId: string;
@@ -27,8 +27,9 @@ export async function getMachineToolTrend(db: Db, actor: Actor, machineToolId: s
       const ref = item.referencePiece;
       if (!ref?.testPieceId || !ref.manufacturedOn || (testPieceId && ref.testPieceId !== testPieceId)) continue;
       const characteristics = item.characteristics.map((c) => {
-        const lab = references.find((r) => r.characteristicId === c.id && r.value !== null);
-        return { identifier: c.identifier, nominal: c.nominal, unit: c.unit, lab: lab ? { value: lab.value!, unit: lab.unit, expandedUncertainty: lab.expandedUncertainty, coverageFactor: lab.coverageFactor } : null };
+        const found = references.find((r) => r.characteristicId === c.id);
+        const lab = found ? labReferenceIn(found, c.unit) : null;
+        return { identifier: c.identifier, nominal: c.nominal, unit: c.unit, lab: lab?.value ? { value: lab.value, unit: c.unit, expandedUncertainty: lab.expandedUncertainty, coverageFactor: found!.coverageFactor } : null };
       });
       pieces.push({
         testPieceId: ref.testPieceId,
