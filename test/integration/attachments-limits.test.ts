@@ -64,6 +64,23 @@ describe(`with ATTACHMENT_MAX_BYTES=${LIMIT}`, () => {
     expect(folder.staging()).toEqual([]);
   });
 
+  test('a form that stops right after the file, without its closing boundary, stores nothing', async () => {
+    const before = await rows();
+    const whole = form({ category: 'drawing' }, { name: 'unclosed.pdf', content: Buffer.concat([pdfHead, Buffer.alloc(5_000, 0x42)]) });
+    const closing = whole.lastIndexOf('--\r\n'); // `...file\r\n--<boundary>--\r\n`
+    const unclosed = [
+      whole.subarray(0, closing), // the delimiter without the `--` that closes the form
+      Buffer.concat([whole.subarray(0, closing), Buffer.from('\r\n')]), // a next part announced, then nothing
+    ];
+    for (const body of unclosed) {
+      const res = await upload(t, customer, jobId, body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'LIMS_ATTACHMENT_FORM_INVALID', detail: expect.stringMatching(/nothing was stored/) });
+    }
+    expect(await rows()).toEqual(before);
+    expect(folder.staging()).toEqual([]);
+  });
+
   test('a client that fails while sending leaves no row and no file', async () => {
     const head = form({ category: 'drawing' }, { name: 'broken.pdf', content: pdfHead }).subarray(0, -40);
     const failing = new Readable({
