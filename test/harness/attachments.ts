@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { projectRoot } from '../../src/db/project-root.js';
 import type { TestApp, TestUser } from './test-app.js';
 
 /** Builders of multipart uploads and of small files of every accepted type. */
@@ -72,7 +71,6 @@ export function attachmentsFolder() {
 }
 
 /** The NIST CTC 01 model with PMI as QIF 3 (shared formats folder next to the repository). */
-export const NIST_QIF_SAMPLE = resolve(projectRoot(), '../shared/formats/qif/samples/nist_ctc_01_asme1_ap242.qif');
 
 export const stepFile = (schema: string, name = 'bracket.stp') =>
   Buffer.from(

@@ -1,29 +1,37 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { validateXML, memoryPages } from 'xmllint-wasm';
+import { projectRoot } from '../../src/db/project-root.js';
 
 /**
  * QIF material the tests read in place (never copied into the project): the QIF 3 XSDs and the
  * samples in ../shared/formats/qif. Tests that need it are skipped when it is missing on a developer's
  * machine, and fail when CI is set, so that a CI run can never pass without them.
  */
-export const QIF_DIR = process.env.QIF_DIR ?? '/work/shared/formats/qif';
+export const QIF_DIR = process.env.QIF_DIR ?? resolve(projectRoot(), '../shared/formats/qif');
 export const QIF_SAMPLES = join(QIF_DIR, 'samples');
 const XSD_DIR = join(QIF_DIR, 'xsd');
 
 export const qifMaterialPresent = existsSync(join(XSD_DIR, 'QIFApplications', 'QIFDocument.xsd')) && existsSync(QIF_SAMPLES);
 
+const missing = () => {
+  throw new Error(`${QIF_DIR} (QIF 3 XSDs and samples) is missing; CI needs it to test QIF. Set QIF_DIR.`);
+};
+
 /** `describe` for tests that need the QIF material: skipped without it, except under CI where it fails. */
 export function describeWithQif(name: string, body: () => void): void {
   if (qifMaterialPresent) return describe(name, body);
-  if (process.env.CI) {
-    return describe(name, () => {
-      test('the QIF material is present', () => {
-        throw new Error(`${QIF_DIR} (QIF 3 XSDs and samples) is missing; CI needs it to test the QIF import. Set QIF_DIR.`);
-      });
-    });
-  }
+  if (process.env.CI) return describe(name, () => test('the QIF material is present', missing));
+  // Skipped only on a developer's machine without ../shared: the material is not part of the project.
   return describe.skip(name, body);
+}
+
+/** `test` for one test that needs the QIF material, with the same rule as `describeWithQif`. */
+export function testWithQif(name: string, body: () => Promise<void>): void {
+  if (qifMaterialPresent) return test(name, body);
+  if (process.env.CI) return test(name, missing);
+  // Skipped only on a developer's machine without ../shared: the material is not part of the project.
+  return test.skip(name, body);
 }
 
 /** A QIF sample's text. */

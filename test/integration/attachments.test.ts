@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
-import { BRACKET, NIST_QIF_SAMPLE, SAMPLES, attachmentsFolder, form, pngFile, sha256, stepFile, upload } from '../harness/attachments.js';
+import { QIF_SAMPLES, testWithQif } from '../harness/qif.js';
+import { BRACKET, SAMPLES, attachmentsFolder, form, pngFile, sha256, stepFile, upload } from '../harness/attachments.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -67,9 +69,8 @@ describe('type detection from the content', () => {
     expect(down.headers['content-disposition']).toBe(`attachment; filename="${name}"; filename*=UTF-8''${name}`);
   });
 
-  (existsSync(NIST_QIF_SAMPLE) || process.env.CI ? test : test.skip)('the NIST CTC 01 PMI model is QIF 3', async () => {
-    expect(existsSync(NIST_QIF_SAMPLE)).toBe(true);
-    const content = readFileSync(NIST_QIF_SAMPLE);
+  testWithQif('the NIST CTC 01 PMI model is QIF 3', async () => {
+    const content = readFileSync(join(QIF_SAMPLES, 'nist_ctc_01_asme1_ap242.qif'));
     const res = await upload(t, customerA, jobId, form({ category: 'pmi' }, { name: 'nist_ctc_01_asme1_ap242.qif', content, type: 'application/xml' }));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ format: 'qif', confidential: true, declaredMediaType: 'application/xml', formatDetails: { version: '3.0.0', major: 3, namespace: 'http://qifstandards.org/xsd/qif3' } });
