@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { convertQuantity, labValuesOfJob, type LabValue } from '../results/index.js';
-import { latestResultUncertainty } from '../uncertainty/index.js';
+import { latestResultUncertainties } from '../uncertainty/index.js';
 import * as repo from './reference-measurements.repository.js';
 
 /** Where the lab's expanded uncertainty of a value comes from. */
@@ -22,19 +22,18 @@ export interface LabReference extends LabValue {
  */
 export async function labReferencesOfJob(db: Db, jobId: string): Promise<LabReference[]> {
   const [values, stated] = await Promise.all([labValuesOfJob(db, jobId), repo.listStatedUncertainties(db, [jobId])]);
-  return Promise.all(
-    values.map(async (v): Promise<LabReference> => {
-      const evaluated = await latestResultUncertainty(db, v.resultId);
-      // An evaluation's result is the measurand's value (corrections of the model applied), not the bare mean.
-      if (evaluated) {
-        const { value, unit, expandedUncertainty, coverageFactor } = evaluated;
-        return { ...v, value, unit, expandedUncertainty, coverageFactor, uncertaintySource: 'evaluation' };
-      }
-      const latest = stated.find((s) => s.characteristicId === v.characteristicId);
-      if (latest) return { ...v, expandedUncertainty: latest.expandedUncertainty, coverageFactor: Number(latest.coverageFactor), uncertaintySource: 'stated' };
-      return { ...v, expandedUncertainty: null, coverageFactor: null, uncertaintySource: null };
-    }),
-  );
+  const evaluations = await latestResultUncertainties(db, values.map((v) => v.resultId));
+  return values.map((v): LabReference => {
+    const evaluated = evaluations.get(v.resultId);
+    // An evaluation's result is the measurand's value (corrections of the model applied), not the bare mean.
+    if (evaluated) {
+      const { value, unit, expandedUncertainty, coverageFactor } = evaluated;
+      return { ...v, value, unit, expandedUncertainty, coverageFactor, uncertaintySource: 'evaluation' };
+    }
+    const latest = stated.find((s) => s.characteristicId === v.characteristicId);
+    if (latest) return { ...v, expandedUncertainty: latest.expandedUncertainty, coverageFactor: Number(latest.coverageFactor), uncertaintySource: 'stated' };
+    return { ...v, expandedUncertainty: null, coverageFactor: null, uncertaintySource: null };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { findVersion, listResultEvaluations } from './budgets.repository.js';
+import { latestEvaluationsOf } from './budgets.repository.js';
 import type { EvaluationJson } from './uncertainty.service.js';
 
 /** The reported uncertainty of a result's latest stored evaluation. */
@@ -17,17 +17,17 @@ export interface StoredResultUncertainty {
 
 /**
  * The reported value, expanded uncertainty and coverage factor of the latest uncertainty evaluation
- * stored for a result, or null when none is stored (for comparisons of the lab's value with another
- * party's).
+ * stored for each result that has one (for comparisons of the lab's value with another party's),
+ * by result id, in one query.
  */
-export async function latestResultUncertainty(db: Db, resultId: string): Promise<StoredResultUncertainty | null> {
-  const latest = (await listResultEvaluations(db, resultId)).at(-1);
-  if (!latest) return null;
-  const { report, gum, mcm } = latest.outputs as EvaluationJson;
-  const standard = report.method === 'gum' ? gum?.standardUncertainty : mcm?.standardUncertainty;
-  const coverageFactor = report.coverageFactor ?? (standard ? Number(report.expandedUncertainty) / standard : null);
-  if (coverageFactor === null || !(coverageFactor > 0)) return null;
-  const version = await findVersion(db, latest.budgetVersionId);
-  if (!version) return null;
-  return { evaluationId: latest.id, value: report.value, unit: version.content.output.unit, expandedUncertainty: report.expandedUncertainty, coverageFactor };
+export async function latestResultUncertainties(db: Db, resultIds: string[]): Promise<Map<string, StoredResultUncertainty>> {
+  const found = new Map<string, StoredResultUncertainty>();
+  for (const { evaluation, content } of await latestEvaluationsOf(db, resultIds)) {
+    const { report, gum, mcm } = evaluation.outputs as EvaluationJson;
+    const standard = report.method === 'gum' ? gum?.standardUncertainty : mcm?.standardUncertainty;
+    const coverageFactor = report.coverageFactor ?? (standard ? Number(report.expandedUncertainty) / standard : null);
+    if (coverageFactor === null || !(coverageFactor > 0)) continue;
+    found.set(evaluation.resultId, { evaluationId: evaluation.id, value: report.value, unit: content.output.unit, expandedUncertainty: report.expandedUncertainty, coverageFactor });
+  }
+  return found;
 }

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { uncertaintyBudgets, uncertaintyBudgetVersions, uncertaintyEvaluations } from './budgets.tables.js';
 
@@ -62,4 +62,15 @@ export async function findEvaluation(db: Db, id: string): Promise<EvaluationRow 
 /** A result's evaluations, oldest first. */
 export async function listResultEvaluations(db: Db, resultId: string): Promise<EvaluationRow[]> {
   return db.select().from(uncertaintyEvaluations).where(eq(uncertaintyEvaluations.resultId, resultId)).orderBy(asc(uncertaintyEvaluations.createdAt), asc(uncertaintyEvaluations.id));
+}
+
+/** The latest evaluation of each of the results that have one, with its budget version's content. */
+export async function latestEvaluationsOf(db: Db, resultIds: string[]): Promise<{ evaluation: EvaluationRow; content: BudgetVersionRow['content'] }[]> {
+  if (resultIds.length === 0) return [];
+  return db
+    .selectDistinctOn([uncertaintyEvaluations.resultId], { evaluation: uncertaintyEvaluations, content: uncertaintyBudgetVersions.content })
+    .from(uncertaintyEvaluations)
+    .innerJoin(uncertaintyBudgetVersions, eq(uncertaintyBudgetVersions.id, uncertaintyEvaluations.budgetVersionId))
+    .where(inArray(uncertaintyEvaluations.resultId, resultIds))
+    .orderBy(uncertaintyEvaluations.resultId, desc(uncertaintyEvaluations.createdAt), desc(uncertaintyEvaluations.id));
 }
