@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import { convertQuantity, meanInUnit } from '../results/index.js';
 import { characteristicOf, companyResultsOf, loadReferenceJob, lockOpenJob } from './company-results.service.js';
 import { scoreComparison, type ComparisonScore } from './domain/comparison-score.js';
-import { labReferenceIn, labReferencesOfJob, type LabReference } from './lab-values.js';
+import { labReferenceIn, labReferencesOfJobs, type LabReference } from './lab-values.js';
 import * as repo from './reference-measurements.repository.js';
 
 /** Who states the lab's uncertainty for a comparison. */
@@ -64,7 +64,7 @@ const noScore = { difference: null, en: null, zeta: null, verdict: null, zetaVer
  */
 export async function getComparison(db: Db, actor: Actor, jobId: string) {
   const content = await loadReferenceJob(db, actor, jobId);
-  const [companyResults, labReferences] = await Promise.all([companyResultsOf(db, jobId), labReferencesOfJob(db, jobId)]);
+  const [companyResults, labReferences] = await Promise.all([companyResultsOf(db, jobId), labReferencesOfJobs(db, [jobId])]);
   const customer = actor.role === 'customer';
   const rows = content.items.flatMap((item) =>
     item.characteristics.map((c) => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { convertQuantity, labValuesOfJob, type LabValue } from '../results/index.js';
+import { convertQuantity, labValuesOfJobs, type LabValue } from '../results/index.js';
 import { latestResultUncertainties } from '../uncertainty/index.js';
 import * as repo from './reference-measurements.repository.js';
 
@@ -15,13 +15,13 @@ export interface LabReference extends LabValue {
 }
 
 /**
- * The lab's current value of each characteristic of a job with its expanded uncertainty: the
+ * The lab's current value of each characteristic of the given jobs with its expanded uncertainty: the
  * reported value and uncertainty of the latest evaluation stored for the current result when there
  * is one; otherwise the mean of the readings with the latest uncertainty staff stated for the
  * characteristic; otherwise the mean alone.
  */
-export async function labReferencesOfJob(db: Db, jobId: string): Promise<LabReference[]> {
-  const [values, stated] = await Promise.all([labValuesOfJob(db, jobId), repo.listStatedUncertainties(db, [jobId])]);
+export async function labReferencesOfJobs(db: Db, jobIds: string[]): Promise<LabReference[]> {
+  const [values, stated] = await Promise.all([labValuesOfJobs(db, jobIds), repo.listStatedUncertainties(db, jobIds)]);
   const evaluations = await latestResultUncertainties(db, values.map((v) => v.resultId));
   return values.map((v): LabReference => {
     const evaluated = evaluations.get(v.resultId);

@@ -4,7 +4,7 @@ import { findMachineToolPieces } from '../jobs/index.js';
 import { getMachineTool } from '../machine-tools/index.js';
 import { testPieceSummaries } from '../test-pieces/index.js';
 import { machineToolTrends, type TrendPiece } from './domain/machine-tool-trend.js';
-import { labReferenceIn, labReferencesOfJob } from './lab-values.js';
+import { labReferenceIn, labReferencesOfJobs } from './lab-values.js';
 
 interface PieceRecord {
   testPieceId: string;
@@ -21,8 +21,10 @@ interface PieceRecord {
 export async function getMachineToolTrend(db: Db, actor: Actor, machineToolId: string, testPieceId?: string) {
   const machineTool = await getMachineTool(db, actor, machineToolId);
   const pieces: PieceRecord[] = [];
-  for (const { job, items } of await findMachineToolPieces(db, machineTool.id)) {
-    const references = (await labReferencesOfJob(db, job.id)).filter((r) => r.released);
+  const jobsOfPieces = await findMachineToolPieces(db, machineTool.id);
+  const released = (await labReferencesOfJobs(db, jobsOfPieces.map(({ job }) => job.id))).filter((r) => r.released);
+  for (const { job, items } of jobsOfPieces) {
+    const references = released.filter((r) => items.some((i) => i.id === r.itemId));
     for (const item of items) {
       const ref = item.referencePiece;
       if (!ref?.testPieceId || !ref.manufacturedOn || (testPieceId && ref.testPieceId !== testPieceId)) continue;

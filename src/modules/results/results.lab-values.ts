@@ -19,12 +19,13 @@ export interface LabValue {
 }
 
 /**
- * The lab's current (not corrected) result of each characteristic of a job, with the mean of its
- * readings and whether the item is released, for comparisons with other measurements of the same
- * pieces (reference measurements). Staff view: no company scope; the caller checks the job is visible.
+ * The lab's current (not corrected) result of each characteristic of the given jobs, with the mean
+ * of its readings and whether the item is released, for comparisons with other measurements of the
+ * same pieces (reference measurements). Three queries whatever the number of jobs. Staff view: no
+ * company scope; the caller checks the jobs are visible.
  */
-export async function labValuesOfJob(db: Db, jobId: string): Promise<LabValue[]> {
-  const [rows, releases] = await Promise.all([repo.listJobResults(db, jobId), repo.listJobReleases(db, jobId)]);
+export async function labValuesOfJobs(db: Db, jobIds: string[]): Promise<LabValue[]> {
+  const [rows, releases] = await Promise.all([repo.listResultsOfJobs(db, jobIds), repo.listReleasesOfJobs(db, jobIds)]);
   const current = currentIds(rows);
   const measured = rows.filter((r) => current.has(r.id) && r.characteristicId !== null);
   const readings = await repo.readingsOf(db, measured.map((r) => r.id));

@@ -31,12 +31,23 @@ export async function listItemResults(db: Db, itemId: string): Promise<ResultRow
 
 /** Every result of a job, corrected ones included, oldest first. */
 export async function listJobResults(db: Db, jobId: string): Promise<ResultRow[]> {
-  return db.select().from(results).where(eq(results.jobId, jobId)).orderBy(asc(results.createdAt), asc(results.id));
+  return listResultsOfJobs(db, [jobId]);
+}
+
+/** The results of several jobs, in the order they were logged. */
+export async function listResultsOfJobs(db: Db, jobIds: string[]): Promise<ResultRow[]> {
+  if (jobIds.length === 0) return [];
+  return db.select().from(results).where(inArray(results.jobId, jobIds)).orderBy(asc(results.createdAt), asc(results.id));
 }
 
 /** The releases of a job's items. */
 export async function listJobReleases(db: Db, jobId: string): Promise<ReleaseRow[]> {
-  return db.select().from(resultReleases).where(eq(resultReleases.jobId, jobId));
+  return listReleasesOfJobs(db, [jobId]);
+}
+
+export async function listReleasesOfJobs(db: Db, jobIds: string[]): Promise<ReleaseRow[]> {
+  if (jobIds.length === 0) return [];
+  return db.select().from(resultReleases).where(inArray(resultReleases.jobId, jobIds));
 }
 
 export async function findCorrection(db: Db, resultId: string): Promise<ResultRow | null> {
