@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { attachments } from './attachments.tables.js';
 
@@ -59,6 +59,13 @@ export const lockAttachment = (tx: Db, id: string) => tx.execute(sql`select pg_a
  * content and the sweep that would remove it as unreferenced cannot interleave.
  */
 export const lockContent = (tx: Db, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'attachment-content:' + sha256}))`);
+
+/** Which of the given contents some attachment row names. */
+export async function referencedContents(db: Db, sha256s: string[]): Promise<Set<string>> {
+  if (sha256s.length === 0) return new Set();
+  const rows = await db.selectDistinct({ sha256: attachments.sha256 }).from(attachments).where(inArray(attachments.sha256, sha256s));
+  return new Set(rows.map((r) => r.sha256));
+}
 
 export async function isContentReferenced(db: Db, sha256: string): Promise<boolean> {
   const [row] = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).limit(1);

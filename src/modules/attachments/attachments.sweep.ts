@@ -7,26 +7,43 @@ import type { BlobStore } from './blob-store.js';
 export const SWEEP_GRACE_MS = 6 * 3600_000;
 const SWEEP_EVERY_MS = 3600_000;
 const FIRST_SWEEP_AFTER_MS = 5 * 60_000;
+/** Stored contents looked up in one query. */
+const SWEEP_BATCH = 500;
 
 /**
  * Removes what no attachment row names: staged copies an interrupted upload or a crash left behind,
  * and stored content whose rows were deleted or whose upload transaction failed after the content
- * was put in place. Each content is re-checked under its lock, so an upload of the same bytes that
- * is committing at that moment keeps its file.
+ * was put in place. Stored contents are looked up in batches; only those no row names are then
+ * re-checked under their lock, so an upload of the same bytes that is committing at that moment
+ * keeps its file.
  */
 export async function sweepOrphans(db: Db, store: BlobStore, now = new Date(), graceMs = SWEEP_GRACE_MS): Promise<{ staging: number; content: number }> {
   const before = new Date(now.getTime() - graceMs);
   const staging = await store.removeStaleStaging(before);
   let content = 0;
+  let batch: string[] = [];
+  const sweepBatch = async () => {
+    const referenced = await repo.referencedContents(db, batch);
+    for (const sha256 of batch.filter((h) => !referenced.has(h))) {
+      if (await removeIfUnreferenced(db, store, sha256)) content++;
+    }
+    batch = [];
+  };
   for await (const sha256 of store.listStored(before)) {
-    await db.transaction(async (tx) => {
-      await repo.lockContent(tx, sha256);
-      if (await repo.isContentReferenced(tx, sha256)) return;
-      await store.remove(sha256);
-      content++;
-    });
+    batch.push(sha256);
+    if (batch.length === SWEEP_BATCH) await sweepBatch();
   }
+  if (batch.length > 0) await sweepBatch();
   return { staging, content };
+}
+
+function removeIfUnreferenced(db: Db, store: BlobStore, sha256: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await repo.lockContent(tx, sha256);
+    if (await repo.isContentReferenced(tx, sha256)) return false;
+    await store.remove(sha256);
+    return true;
+  });
 }
 
 /** Runs the sweep hourly in the background (first a few minutes after start); returns the stop function. */
