@@ -19,6 +19,21 @@ export default tseslint.config(
     },
   },
   {
+    // A module is used by others only through its index.ts (tables may reference tables, for foreign keys).
+    files: ['src/modules/*/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.\\.)[a-z-]+/(?!index\\.js$)(?![a-z-]+\\.tables\\.js$)', message: "Import another module through its index.ts." }] }],
+    },
+  },
+  {
+    files: ['src/modules/*/domain/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./(?!\\.\\.)[a-z-]+/(?!index\\.js$)', message: "Import another module through its index.ts." }] }],
+    },
+  },
+  {
     files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', 'drizzle.config.ts', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
