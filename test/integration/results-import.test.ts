@@ -15,8 +15,15 @@ let versionId: string;
 let job: MeasuringJob;
 
 const IMPORT_LIMIT = 262_144;
-/** A time on the current day in Finland (equipment and authorizations are valid today), with an offset. */
-const at = (hhmm: string) => `${new Date().toISOString().slice(0, 10)}T${hhmm}:00+00:00`;
+/**
+ * A measurement time `hh:mm` after a start two hours ago, as an ISO time with an offset: always in
+ * the past (a future time is refused), whatever the hour the suite runs, and in the order given.
+ */
+const START = Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000;
+const at = (hhmm: string) => {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  return `${new Date(START + (hours * 60 + minutes) * 60_000).toISOString().slice(0, 16)}:00+00:00`;
+};
 
 const importFile = (jobId: string, body: string | Buffer, options: { user?: TestUser; query?: string; type?: string } = {}) =>
   t.request({
