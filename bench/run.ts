@@ -2,6 +2,7 @@
 import { runApiBench } from './api.js';
 import { runAttachmentsBench } from './attachments.js';
 import { runMcmBench } from './mcm.js';
+import { runResultsImportBench } from './results-import.js';
 import { runStartupBench } from './startup.js';
 
 const f0 = (n: number) => n.toFixed(0);
@@ -26,3 +27,8 @@ const mem = (r: typeof att.lims) => `${f0(r.ms)} ms, ${f0(r.mbPerSecond)} MB/s, 
 console.log(`\nAttachment upload, ${att.sizeMiB} MiB multipart over HTTP (generated on the fly)`);
 console.log(`  LIMS     ${mem(att.lims)}`);
 console.log(`  baseline ${mem(att.baseline)} (plain fs write + SHA-256 of the same bytes)`);
+
+const imp = await runResultsImportBench();
+console.log(`\nResults import, CSV of ${imp.results} results x ${imp.rows / imp.results} repeats (${imp.rows} rows), median of 3`);
+console.log(`  LIMS     ${f0(imp.limsMs)} ms (${f0(imp.results / (imp.limsMs / 1000))} results/s; dry run ${f0(imp.dryRunMs)} ms)`);
+console.log(`  baseline ${f0(imp.baselineMs)} ms (the same rows, three multi-row INSERTs, no rules, no audit), ratio ${(imp.baselineMs / imp.limsMs).toFixed(2)}`);

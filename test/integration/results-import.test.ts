@@ -21,7 +21,7 @@ const IMPORT_LIMIT = 262_144;
  */
 const START = Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000;
 const at = (hhmm: string) => {
-  const [hours, minutes] = hhmm.split(':').map(Number);
+  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
   return `${new Date(START + (hours * 60 + minutes) * 60_000).toISOString().slice(0, 16)}:00+00:00`;
 };
 
@@ -141,6 +141,14 @@ describe('CSV import', () => {
     expect(audit.find((e: { action: string }) => e.action === 'result.import')).toMatchObject({ actorUserId: tech.id, after: { format: 'csv', resultIds: results.map((r: { id: string }) => r.id) } });
     const perResult = (await t.request({ method: 'GET', url: `/api/v1/audit/events?entityType=result&entityId=${results[0].id}`, token: qm.token })).json().items;
     expect(perResult).toEqual([expect.objectContaining({ action: 'result.record', after: expect.objectContaining({ import: { format: 'csv', source: [{ line: 2 }, { line: 3 }] } }) })]);
+    // The events of an import are appended together: one per result in file order, then the import's, chained.
+    const latest = (await t.request({ method: 'GET', url: '/api/v1/audit/events?limit=3', token: qm.token })).json().items;
+    expect(latest.map((e: { action: string; entityId: string }) => [e.action, e.entityId])).toEqual([
+      ['result.import', job.jobId],
+      ['result.record', results[1].id],
+      ['result.record', results[0].id],
+    ]);
+    expect((await t.request({ method: 'GET', url: '/api/v1/audit/verify', token: auditor.token })).json()).toMatchObject({ intact: true, firstBrokenSeq: null });
   });
 
   test('query parameters give what the file lacks; a justified deviation is recorded and flagged', async () => {

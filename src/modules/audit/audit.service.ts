@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { DomainError } from '../../shared/errors/index.js';
-import { appendEvent, eventsAfter, listEvents, type AuditFilter } from './audit.repository.js';
+import { appendEvents, eventsAfter, listEvents, type AuditFilter } from './audit.repository.js';
 import { GENESIS_HASH, findBreak, type StoredEvent } from './domain/audit-chain.js';
 
 export interface AuditChange {
@@ -19,17 +19,25 @@ export interface AuditChange {
  * so that the change and its record commit or roll back together.
  */
 export async function recordAudit(tx: Db, actor: Actor, change: AuditChange): Promise<void> {
-  await appendEvent(tx, {
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    before: change.before ?? null,
-    after: change.after ?? null,
-    reason: change.reason ?? null,
-    requestId: actor.requestId,
-  });
+  await recordAudits(tx, actor, [change]);
+}
+
+/** Records several changes of one request in the audit trail, in the order given, with one append. */
+export async function recordAudits(tx: Db, actor: Actor, changes: readonly AuditChange[]): Promise<void> {
+  await appendEvents(
+    tx,
+    changes.map((change) => ({
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      reason: change.reason ?? null,
+      requestId: actor.requestId,
+    })),
+  );
 }
 
 export interface EventPage {

@@ -1,2 +1,2 @@
-export { recordAudit, type AuditChange } from './audit.service.js';
+export { recordAudit, recordAudits, type AuditChange } from './audit.service.js';
 export { auditRoutes } from './audit.routes.js';

@@ -146,9 +146,14 @@ export async function checkResult(lookups: CheckLookups, found: JobItemLookup, i
 
 /** Writes a checked measurement with its equipment and readings; a correction names the result it corrects. */
 export async function storeResult(tx: Db, actor: Actor, found: JobItemLookup, input: ResultInput, checked: CheckedResult, correction: { correctsId: string; reason: string } | null): Promise<repo.ResultRow> {
-  return repo.insertResult(
-    tx,
-    {
+  const [row] = await repo.insertResults(tx, [newResult(actor, found, input, checked, correction)]);
+  return row!;
+}
+
+/** The rows of a checked result, as `repo.insertResults` takes them (many at once for an import). */
+export function newResult(actor: Actor, found: JobItemLookup, input: ResultInput, checked: CheckedResult, correction: { correctsId: string; reason: string } | null = null): repo.NewResult {
+  return {
+    values: {
       jobId: found.job.id,
       itemId: found.item.id,
       characteristicId: input.characteristicId ?? null,
@@ -166,7 +171,7 @@ export async function storeResult(tx: Db, actor: Actor, found: JobItemLookup, in
       correctionReason: correction?.reason ?? null,
       recordedBy: actor.userId,
     },
-    [...new Set(input.equipmentIds)],
-    input.readings,
-  );
+    equipmentIds: [...new Set(input.equipmentIds)],
+    readings: input.readings,
+  };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { sha256Hex } from '../../shared/canonical-json.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudits } from '../audit/index.js';
 import { findEquipmentByCode } from '../equipment/index.js';
 import { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from '../jobs/index.js';
 import { parseQifResults } from '../qif/index.js';
@@ -10,7 +10,7 @@ import { CSV_COLUMN_NAMES, planCsv } from './domain/csv-plan.js';
 import { findItem, isUuid, placeProblems, problemAt, sortProblems, type ColumnNames, type DraftResult, type ImportDefaults, type ImportItem, type ImportProblem } from './domain/import-plan.js';
 import { QIF_COLUMN_NAMES, planQif } from './domain/qif-plan.js';
 import { readResultsCsv, type CsvFile } from './domain/results-csv.js';
-import { CheckLookups, checkResult, storeResult, type CheckedResult } from './result-recording.js';
+import { CheckLookups, checkResult, newResult, type CheckedResult } from './result-recording.js';
 import { presentItemResults, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
 import { RECORDERS } from './results.service.js';
@@ -130,13 +130,12 @@ export async function importResults(db: Db, actor: Actor, jobId: string, format:
     if (problems.length > 0) throw refused(problems);
     if (options.dryRun) return { checked, ids: [] };
 
-    const ids: string[] = [];
-    for (const { draft, found, checked: result } of checked) {
-      const row = await storeResult(tx, actor, found, draft.input, result, null);
-      await recordAudit(tx, actor, { action: 'result.record', entityType: 'result', entityId: row.id, after: { ...draft.input, itemId: draft.itemId, import: { format, source: sourceOf(draft) } } });
-      ids.push(row.id);
-    }
-    await recordAudit(tx, actor, { action: 'result.import', entityType: 'job', entityId: jobId, after: { format, fileSha256: sha256Hex(text), resultIds: ids } });
+    const rows = await repo.insertResults(tx, checked.map(({ found, draft, checked: result }) => newResult(actor, found, draft.input, result)));
+    const ids = rows.map((r) => r.id);
+    await recordAudits(tx, actor, [
+      ...checked.map(({ draft }, i) => ({ action: 'result.record', entityType: 'result', entityId: ids[i]!, after: { ...draft.input, itemId: draft.itemId, import: { format, source: sourceOf(draft) } } })),
+      { action: 'result.import', entityType: 'job', entityId: jobId, after: { format, fileSha256: sha256Hex(text), resultIds: ids } },
+    ]);
     return { checked, ids };
   });
   return {

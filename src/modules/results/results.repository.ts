@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { resultEquipment, resultReadings, resultReleases, results } from './results.tables.js';
@@ -6,17 +7,35 @@ export type ResultRow = typeof results.$inferSelect;
 export type ReadingRow = typeof resultReadings.$inferSelect;
 export type ReleaseRow = typeof resultReleases.$inferSelect;
 
-/** Inserts a result with its equipment and readings (repeat numbers follow the order given). */
-export async function insertResult(
-  tx: Db,
-  values: typeof results.$inferInsert,
-  equipmentIds: readonly string[],
-  readings: readonly { value: string; unit: string }[],
-): Promise<ResultRow> {
-  const [row] = await tx.insert(results).values(values).returning();
-  await tx.insert(resultEquipment).values(equipmentIds.map((equipmentId) => ({ resultId: row!.id, equipmentId })));
-  await tx.insert(resultReadings).values(readings.map((r, i) => ({ resultId: row!.id, repeatNo: i + 1, value: r.value, unit: r.unit })));
-  return row!;
+export interface NewResult {
+  values: Omit<typeof results.$inferInsert, 'id'>;
+  equipmentIds: readonly string[];
+  /** Repeat numbers follow this order. */
+  readings: readonly { value: string; unit: string }[];
+}
+
+/** Rows per INSERT: a result row has 19 parameters, and PostgreSQL takes at most 65535. */
+const INSERT_CHUNK = 1000;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/**
+ * Inserts results with their equipment and readings in multi-row statements (three per thousand
+ * results); returns the rows in the order given. Ids are made here so that equipment and readings
+ * can name their result without relying on the order RETURNING gives.
+ */
+export async function insertResults(tx: Db, entries: readonly NewResult[]): Promise<ResultRow[]> {
+  const withIds = entries.map((e) => ({ ...e, id: randomUUID() }));
+  const rows: ResultRow[] = [];
+  await insertChunked(withIds, async (chunk) => rows.push(...(await tx.insert(results).values(chunk.map((e) => ({ ...e.values, id: e.id }))).returning())));
+  const links = withIds.flatMap((e) => e.equipmentIds.map((equipmentId) => ({ resultId: e.id, equipmentId })));
+  await insertChunked(links, (chunk) => tx.insert(resultEquipment).values(chunk));
+  const readings = withIds.flatMap((e) => e.readings.map((r, i) => ({ resultId: e.id, repeatNo: i + 1, value: r.value, unit: r.unit })));
+  await insertChunked(readings, (chunk) => tx.insert(resultReadings).values(chunk));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return withIds.map((e) => byId.get(e.id)!);
 }
 
 export async function findResult(db: Db, id: string): Promise<ResultRow | null> {
