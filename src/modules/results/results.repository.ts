@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import { uuidV7 } from '../../shared/uuid-v7.js';
 import { resultEquipment, resultReadings, resultReleases, results } from './results.tables.js';
 
 export type ResultRow = typeof results.$inferSelect;
@@ -23,11 +23,12 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 
 /**
  * Inserts results with their equipment and readings in multi-row statements (three per thousand
- * results); returns the rows in the order given. Ids are made here so that equipment and readings
- * can name their result without relying on the order RETURNING gives.
+ * results); returns the rows in the order given. Ids are made here, time-ordered, so that equipment
+ * and readings can name their result without relying on the order RETURNING gives, and so that
+ * results written in one transaction (one `createdAt`) list in the order given.
  */
 export async function insertResults(tx: Db, entries: readonly NewResult[]): Promise<ResultRow[]> {
-  const withIds = entries.map((e) => ({ ...e, id: randomUUID() }));
+  const withIds = entries.map((e) => ({ ...e, id: uuidV7() }));
   const rows: ResultRow[] = [];
   await insertChunked(withIds, async (chunk) => rows.push(...(await tx.insert(results).values(chunk.map((e) => ({ ...e.values, id: e.id }))).returning())));
   const links = withIds.flatMap((e) => e.equipmentIds.map((equipmentId) => ({ resultId: e.id, equipmentId })));
