@@ -237,6 +237,18 @@ describe('evaluating a budget for a logged result', () => {
     expect(evaluation.conformity!.probabilityOfConformityNormal).toBeGreaterThan(0.99999);
   });
 
+  test("readings logged in micrometres are converted exactly into the budget's millimetres: the same numbers result", async () => {
+    const inMicrometres = ['25011', '25011.2', '25011.4'].map((value) => ({ value, unit: 'µm' }));
+    const id = await record({ readings: inMicrometres });
+    const res = await post(`/results/${id}/uncertainty-evaluations`, tech, { method: 'gum' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().inputsUsed[0].from).toEqual({
+      readings: [{ repeat: 1, value: '25011', unit: 'µm' }, { repeat: 2, value: '25011.2', unit: 'µm' }, { repeat: 3, value: '25011.4', unit: 'µm' }],
+      converted: { unit: 'mm', values: ['25.011', '25.0112', '25.0114'] },
+    });
+    expect(res.json().outputs.gum).toEqual(evaluation.outputs.gum);
+  });
+
   test('staff read it back; a re-run with the current engine is identical', async () => {
     const one = await get(`/uncertainty-evaluations/${evaluation.id}`, auditor);
     expect(one.json()).toEqual(evaluation);

@@ -1,10 +1,11 @@
 /**
  * The conformity decision stored with an evaluation: when the result measures a characteristic
  * with a tolerance, the job has a decision rule from contract review, and the budget's output is in
- * the characteristic's unit. The rule agreed in the job (ISO/IEC 17025 7.1.3) maps to ILAC-G8:
+ * a unit the tolerance converts into exactly (the limits are then stated in the output's unit). The rule agreed in the job (ISO/IEC 17025 7.1.3) maps to ILAC-G8:
  * simple acceptance (w = 0) or guarded acceptance with w = U; decisions are binary (pass / fail).
  */
 import type { CharacteristicSpec } from '../jobs/index.js';
+import { convertQuantity } from '../results/index.js';
 import { ConformityError, conformityOfEvaluation, type ConformityResult, type DecisionRule, type DecisionType, type EvaluatedMeasurement, type Tolerance } from './domain/index.js';
 
 /** What the decision was about, as recorded: the characteristic, its exact limits and the job's rule. */
@@ -42,13 +43,16 @@ export function conformityPlan(spec: CharacteristicSpec | null, output: { readon
   if (!spec.decisionRule) return skip('the job has no decision rule');
   const rule = RULES[spec.decisionRule];
   if (!rule) return skip(`the job's decision rule ${spec.decisionRule} is not one the engine applies`);
-  if (output.unit.trim() !== spec.unit.trim()) return skip(`the budget's output is in ${output.unit} and the tolerance in ${spec.unit}`);
-  const { lower, upper } = spec.limits;
+  const inOutputUnit = (limit: string | undefined) => (limit === undefined ? undefined : convertQuantity(limit, spec.unit, output.unit));
+  const lower = inOutputUnit(spec.limits.lower);
+  const upper = inOutputUnit(spec.limits.upper);
+  if (lower === null || upper === null) return skip(`the budget's output is in ${output.unit}, into which the tolerance in ${spec.unit} does not convert`);
+  const limits = { ...(lower !== undefined && { lower }), ...(upper !== undefined && { upper }) };
   return {
     tolerance: { ...(lower !== undefined && { lower: Number(lower) }), ...(upper !== undefined && { upper: Number(upper) }) },
     rule,
     decisionType: 'binary',
-    context: { characteristic: { id: spec.id, identifier: spec.identifier }, limits: spec.limits, unit: spec.unit, decisionRule: spec.decisionRule },
+    context: { characteristic: { id: spec.id, identifier: spec.identifier }, limits, unit: output.unit, decisionRule: spec.decisionRule },
   };
 }
 

@@ -114,9 +114,26 @@ describe('resolving a budget for a result', () => {
     expect(resolveBudget(input('deviationFromNominal'), withBlock).request.inputs[0]!.estimate).toBe(0.00012);
   });
 
-  test('units must be those the budget declares; missing environment readings are named', () => {
-    const inMicrometres = { ...facts, readings: [{ value: '25011.0', unit: 'µm' }, { value: '25011.2', unit: 'µm' }] };
-    expect(codeOf(() => resolveBudget(budget, inMicrometres))).toBe('LIMS_BUDGET_UNIT_MISMATCH');
+  test("readings, certified values and the nominal are converted exactly into the input's unit; the values as typed stay beside", () => {
+    const inMicrometres = { ...facts, readings: [{ value: '25011.0', unit: 'µm' }, { value: '25011.2', unit: 'um' }], nominal: { value: '25000', unit: 'µm' } };
+    const micrometreCertificate: CalibrationFacts = { ...calibration, values: [{ quantity: 'indication error', nominal: '25', value: '1.0', unit: 'µm', expandedUncertainty: '1.5', coverageFactor: '2' }] };
+    const resolved = resolveBudget(budget, { ...inMicrometres, equipment: [{ ...facts.equipment[0]!, calibration: micrometreCertificate }] });
+    expect(resolved.request.inputs.slice(0, 3)).toEqual([
+      { name: 'R', unit: 'mm', readings: [25.011, 25.0112] },
+      { name: 'd_mic', unit: 'mm', estimate: 0.001, distribution: { type: 'normal', expandedUncertainty: 0.0015, coverageFactor: 2 } },
+      { name: 'L0', unit: 'mm', estimate: 25, distribution: { type: 'normal', standardUncertainty: 0 } },
+    ]);
+    expect(resolved.inputsUsed[0]!.from).toEqual({ readings: [{ repeat: 1, value: '25011.0', unit: 'µm' }, { repeat: 2, value: '25011.2', unit: 'um' }], converted: { unit: 'mm', values: ['25.011', '25.0112'] } });
+    expect(resolved.inputsUsed[1]!.from).toMatchObject({ value: '1.0', unit: 'µm', expandedUncertainty: '1.5', converted: { unit: 'mm', value: '0.001', expandedUncertainty: '0.0015' } });
+    expect(resolved.inputsUsed[2]!.from).toEqual({ nominal: '25000', unit: 'µm', converted: { unit: 'mm', value: '25' } });
+    // The same result logged in millimetres gives the same engine request.
+    expect(resolved.request.inputs).toEqual(resolveBudget(budget, facts).request.inputs.map((i, k) => (k === 0 ? { ...i, readings: [25.011, 25.0112] } : i)));
+  });
+
+  test('units that do not convert into the input\'s are refused; missing environment readings are named', () => {
+    const inDegrees = { ...facts, readings: [{ value: '25.0110', unit: 'deg' }] };
+    expect(codeOf(() => resolveBudget(budget, inDegrees))).toBe('LIMS_BUDGET_UNIT_MISMATCH');
+    expect(() => resolveBudget(budget, inDegrees)).toThrow("Input 'R': a reading is in deg, which does not convert into the budget's mm");
     expect(() => resolveBudget(budget, { ...facts, temperature: null })).toThrow("Input 'dT': the result has no temperature reading");
     const nominalOnly: BudgetContent = { model: 'L0', output: { name: 'L', unit: 'mm' }, inputs: [budget.inputs[2]!] };
     expect(() => resolveBudget(nominalOnly, { ...facts, nominal: null })).toThrow("Input 'L0': the result has neither a characteristic nominal nor a calibration point");

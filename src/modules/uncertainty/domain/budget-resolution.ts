@@ -5,6 +5,7 @@
  * record of where each number came from. Pure: the caller gathers the facts.
  */
 import { compare, sub, toText } from '../../../shared/decimal.js';
+import { convertQuantity } from '../../results/index.js';
 import { BudgetError, type BudgetContent, type BudgetInput } from './budget-content.js';
 import type { EvaluationMethod, EvaluationRequest, InputRequest, McmRequestOptions } from './request-types.js';
 
@@ -64,21 +65,31 @@ export interface ResolvedBudget {
 const unavailable = (input: string, message: string, details: Record<string, unknown> = {}) =>
   new BudgetError('LIMS_BUDGET_INPUT_UNAVAILABLE', `Input '${input}': ${message}`, { input, ...details });
 
-function requireUnit(input: BudgetInput, unit: string, what: string): void {
-  if (unit.trim() !== input.unit.trim()) {
-    throw new BudgetError('LIMS_BUDGET_UNIT_MISMATCH', `Input '${input.name}': ${what} is in ${unit} but the budget declares ${input.unit}; the budget takes values in its declared unit, so log the values in ${input.unit} or use a budget in ${unit}.`, { input: input.name, unit, expectedUnit: input.unit });
+/**
+ * `value`, typed in `unit`, in the input's declared unit: as typed when the units are the same,
+ * else converted exactly (µm to mm, inches to mm, degrees to arcseconds).
+ * @throws BudgetError LIMS_BUDGET_UNIT_MISMATCH when the units do not convert into one another.
+ */
+function inInputUnit(input: BudgetInput, value: string, unit: string, what: string): string {
+  const converted = convertQuantity(value, unit, input.unit);
+  if (converted === null) {
+    throw new BudgetError('LIMS_BUDGET_UNIT_MISMATCH', `Input '${input.name}': ${what} is in ${unit}, which does not convert into the budget's ${input.unit}; log the values in a unit of the same kind, or use a budget in ${unit}.`, { input: input.name, unit, expectedUnit: input.unit });
   }
+  return converted;
 }
+
+const sameUnit = (a: string, b: string) => a.trim() === b.trim();
 
 const number = (decimal: string): number => Number(decimal);
 
 function fromReadings(input: BudgetInput & { source: { type: 'readings' } }, facts: ResultFacts): Omit<InputUsed, 'name' | 'unit' | 'sourceType'> {
   if (facts.readings.length === 0) throw unavailable(input.name, 'the result has no readings.');
-  facts.readings.forEach((r) => requireUnit(input, r.unit, `a reading`));
+  const values = facts.readings.map((r) => inInputUnit(input, r.value, r.unit, 'a reading'));
+  const converted = facts.readings.some((r) => !sameUnit(r.unit, input.unit));
   const { type: _type, ...pooled } = input.source;
   return {
-    from: { readings: facts.readings.map((r, i) => ({ repeat: i + 1, value: r.value, unit: r.unit })), ...pooled },
-    engineInput: { name: input.name, unit: input.unit, readings: facts.readings.map((r) => number(r.value)), ...pooled },
+    from: { readings: facts.readings.map((r, i) => ({ repeat: i + 1, value: r.value, unit: r.unit })), ...(converted && { converted: { unit: input.unit, values } }), ...pooled },
+    engineInput: { name: input.name, unit: input.unit, readings: values.map(number), ...pooled },
   };
 }
 
@@ -123,14 +134,18 @@ function fromEquipment(input: BudgetInput & { source: { type: 'equipment' } }, f
     warnings.push(`Calibration ${calibration.certificateNumber} of ${item.code} was withdrawn on ${calibration.withdrawnOn}, after this measurement; check the reverse impact.`);
   }
   const value = pickValue(input, quantity, calibration, item.code, facts);
-  requireUnit(input, value.unit, `the certified value of ${item.code}`);
   if (estimateFrom === 'deviationFromNominal' && value.nominal === null) {
     throw unavailable(input.name, `the certified value '${value.quantity}' of ${item.code} has no nominal to deviate from; use estimateFrom 'certifiedValue' or 'zero'.`);
   }
-  const x = estimateFrom === 'certifiedValue' ? number(value.value) : estimateFrom === 'zero' ? 0 : number(toText(sub(value.value, value.nominal!)));
+  const what = `the certified value of ${item.code}`;
+  const certified = inInputUnit(input, value.value, value.unit, what);
+  const expanded = inInputUnit(input, value.expandedUncertainty, value.unit, what);
+  const deviation = value.nominal === null ? null : inInputUnit(input, toText(sub(value.value, value.nominal)), value.unit, what);
+  const x = estimateFrom === 'certifiedValue' ? number(certified) : estimateFrom === 'zero' ? 0 : number(deviation!);
+  const converted = !sameUnit(value.unit, input.unit) && { converted: { unit: input.unit, value: certified, expandedUncertainty: expanded } };
   return {
-    from: { equipmentId: item.id, equipmentCode: item.code, calibrationId: calibration.id, certificateNumber: calibration.certificateNumber, calibratedOn: calibration.calibratedOn, estimateFrom, ...value },
-    engineInput: { name: input.name, unit: input.unit, estimate: x, distribution: { type: 'normal', expandedUncertainty: number(value.expandedUncertainty), coverageFactor: number(value.coverageFactor) } },
+    from: { equipmentId: item.id, equipmentCode: item.code, calibrationId: calibration.id, certificateNumber: calibration.certificateNumber, calibratedOn: calibration.calibratedOn, estimateFrom, ...value, ...converted },
+    engineInput: { name: input.name, unit: input.unit, estimate: x, distribution: { type: 'normal', expandedUncertainty: number(expanded), coverageFactor: number(value.coverageFactor) } },
   };
 }
 
@@ -147,17 +162,21 @@ function fromEnvironment(input: BudgetInput & { source: { type: 'environment' } 
 
 function fromNominal(input: BudgetInput, facts: ResultFacts): Omit<InputUsed, 'name' | 'unit' | 'sourceType'> {
   if (!facts.nominal) throw unavailable(input.name, 'the result has neither a characteristic nominal nor a calibration point.');
-  requireUnit(input, facts.nominal.unit, 'the nominal');
+  const { value, unit } = facts.nominal;
+  const nominal = inInputUnit(input, value, unit, 'the nominal');
   return {
-    from: { nominal: facts.nominal.value, unit: facts.nominal.unit },
-    engineInput: { name: input.name, unit: input.unit, estimate: number(facts.nominal.value), distribution: { type: 'normal', standardUncertainty: 0 } },
+    from: { nominal: value, unit, ...(!sameUnit(unit, input.unit) && { converted: { unit: input.unit, value: nominal } }) },
+    engineInput: { name: input.name, unit: input.unit, estimate: number(nominal), distribution: { type: 'normal', standardUncertainty: 0 } },
   };
 }
 
 /**
  * Resolves every input of `content` for a result and builds the engine request.
+ * Readings, certified values and the nominal are converted exactly into each input's declared unit
+ * (the values as typed stay in `from`, with `converted` beside them when a conversion was made).
  * @throws BudgetError LIMS_BUDGET_INPUT_UNAVAILABLE (a value the source needs is missing),
- *   LIMS_BUDGET_EQUIPMENT_AMBIGUOUS (several items of the type were used), LIMS_BUDGET_UNIT_MISMATCH.
+ *   LIMS_BUDGET_EQUIPMENT_AMBIGUOUS (several items of the type were used), LIMS_BUDGET_UNIT_MISMATCH
+ *   (a unit that does not convert into the input's, e.g. degrees for a length).
  */
 export function resolveBudget(content: BudgetContent, facts: ResultFacts, choices: EvaluationChoices = {}): ResolvedBudget {
   const warnings: string[] = [];
