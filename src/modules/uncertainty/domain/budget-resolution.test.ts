@@ -101,6 +101,12 @@ describe('resolving a budget for a result', () => {
     expect(() => resolveBudget(budget, uncalibrated)).toThrow('KTK-MIC-001 had no calibration in force on 2026-03-02');
   });
 
+  test("equipment: the certified value is picked at the result's nominal, whichever units state them", () => {
+    const inMicrometres: CalibrationFacts = { ...calibration, values: calibration.values.map((v) => ({ ...v, nominal: v.nominal === '0' ? '0' : '25000', unit: 'µm', value: v.nominal === '0' ? '0.0' : '1.0', expandedUncertainty: '1.5' })) };
+    const resolved = resolveBudget(budget, { ...facts, equipment: [{ ...facts.equipment[0]!, calibration: inMicrometres }] });
+    expect(resolved.inputsUsed[1]!.from).toMatchObject({ nominal: '25000', unit: 'µm', value: '1.0', converted: { unit: 'mm', value: '0.001' } });
+  });
+
   test('equipment: several certified values and no matching nominal need a quantity', () => {
     const offNominal = { ...facts, nominal: { value: '12.5', unit: 'mm' } };
     expect(() => resolveBudget(budget, offNominal)).toThrow("name the 'quantity' in the budget");

@@ -98,7 +98,10 @@ function pickValue(input: BudgetInput, quantity: string | undefined, calibration
   let candidates = calibration.values.filter((v) => quantity === undefined || v.quantity === quantity);
   if (candidates.length > 1 && facts.nominal) {
     const nominal = facts.nominal;
-    const matching = candidates.filter((v) => v.nominal !== null && v.unit.trim() === nominal.unit.trim() && compare(v.nominal, nominal.value) === 0);
+    const matching = candidates.filter((v) => {
+      const at = v.nominal === null ? null : convertQuantity(v.nominal, v.unit, nominal.unit);
+      return at !== null && compare(at, nominal.value) === 0;
+    });
     if (matching.length > 0) candidates = matching;
   }
   if (candidates.length === 1) return candidates[0]!;
