@@ -16,13 +16,16 @@ let job: MeasuringJob;
 
 const IMPORT_LIMIT = 262_144;
 /**
- * A measurement time `hh:mm` after a start two hours ago, as an ISO time with an offset: always in
- * the past (a future time is refused), whatever the hour the suite runs, and in the order given.
+ * A measurement time for the label `hh:mm`, as an ISO time with an offset: the label's minutes
+ * become seconds after a start two minutes ago, but not before midnight in Finland. So every time
+ * is on the day the items were received (today in Finland), in the order of the labels, and at
+ * most 70 s ahead of now (the service allows 5 minutes of clock difference), whatever the hour.
  */
-const START = Math.floor((Date.now() - 2 * 3600_000) / 60_000) * 60_000;
+const finnishMidnight = Math.min(...['+03:00', '+02:00'].map((offset) => Date.parse(`${todayInFinland()}T00:00:00${offset}`)).filter((t) => todayInFinland(new Date(t)) === todayInFinland()));
+const START = Math.max(Date.now() - 2 * 60_000, finnishMidnight);
 const at = (hhmm: string) => {
   const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
-  return `${new Date(START + (hours * 60 + minutes) * 60_000).toISOString().slice(0, 16)}:00+00:00`;
+  return `${new Date(START + (hours * 60 + minutes) * 1000).toISOString().slice(0, 19)}+00:00`;
 };
 
 const importFile = (jobId: string, body: string | Buffer, options: { user?: TestUser; query?: string; type?: string } = {}) =>

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { addCalendarDays, todayInFinland } from '../../src/shared/finnish-calendar.js';
 import { activeAgreement, createCustomer, thisYear } from '../harness/commercial.js';
 import { authorize, calibratedEquipment, measuringJob, releasedMethod, type MeasuringJob } from '../harness/lab.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
@@ -107,6 +108,21 @@ describe('calibration points of an instrument', () => {
     expect(onPiece.json().code).toBe('LIMS_RESULT_INVALID');
     const future = await record(tech, { measuredAt: new Date(Date.now() + 86_400_000).toISOString() });
     expect(future.json().code).toBe('LIMS_RESULT_INVALID');
+  });
+
+  test('a measurement before the items were received is refused (a mistyped date), on or after that day it is taken', async () => {
+    const received = await measuringJob(t, customerA, qm, tech, { start: false });
+    const receivedOn = addCalendarDays(todayInFinland(), -2);
+    await post(`/jobs/${received.jobId}/receive`, tech, { receivedOn, condition: 'Clean' });
+    await post(`/jobs/${received.jobId}/start-measurement`, tech, {});
+    const at = (day: string) => `${day}T12:00:00+02:00`;
+    // Its own CMM, so that the reverse-impact test below counts only the results it logs.
+    const cmm = await calibratedEquipment(t, qm, 'KTK-CMM-002', `${thisYear() - 1}-01-10`, 36);
+    const body = (day: string) => result({ characteristicId: received.characteristicIds[0], measuredAt: at(day), equipmentIds: [cmm] });
+    const before = await post(`/job-items/${received.itemId}/results`, tech, body(addCalendarDays(receivedOn, -365)));
+    expect(before.statusCode).toBe(422);
+    expect(before.json()).toMatchObject({ code: 'LIMS_RESULT_INVALID', detail: expect.stringContaining(`were received on ${receivedOn}; check the date`) });
+    expect((await post(`/job-items/${received.itemId}/results`, tech, body(receivedOn))).statusCode).toBe(201);
   });
 });
 

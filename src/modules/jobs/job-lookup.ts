@@ -32,7 +32,8 @@ export interface LookupCharacteristic {
 
 /** What other modules (results) need to know of a job item: its job's state and company, its characteristics. */
 export interface JobItemLookup {
-  job: { id: string; number: string; companyId: string; kind: LabService; status: JobState };
+  /** `receivedOn`: the day the items were received (YYYY-MM-DD), null before receipt. */
+  job: { id: string; number: string; companyId: string; kind: LabService; status: JobState; receivedOn: string | null };
   item: LookupItem;
   characteristics: LookupCharacteristic[];
 }
@@ -43,7 +44,7 @@ export interface JobContentLookup {
   items: (LookupItem & { characteristics: LookupCharacteristic[] })[];
 }
 
-const lookupJob = (job: repo.JobRow): JobItemLookup['job'] => ({ id: job.id, number: job.number, companyId: job.companyId, kind: job.kind, status: job.status });
+const lookupJob = (job: repo.JobRow): JobItemLookup['job'] => ({ id: job.id, number: job.number, companyId: job.companyId, kind: job.kind, status: job.status, receivedOn: job.receivedOn });
 const lookupCharacteristic = (c: repo.CharacteristicRow): LookupCharacteristic => ({ id: c.id, identifier: c.identifier, type: c.type, unit: c.unit, nominal: c.nominal, qifId: c.qifId });
 const lookupItem = (item: repo.ItemRow): LookupItem => ({
   id: item.id,

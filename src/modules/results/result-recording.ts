@@ -120,6 +120,10 @@ export async function checkResult(lookups: CheckLookups, found: JobItemLookup, i
   const measuredAt = new Date(input.measuredAt);
   if (measuredAt.getTime() > Date.now() + 5 * 60_000) problems.push(invalid('measuredAt', `The measurement time ${input.measuredAt} is in the future.`));
   const day = labDay(measuredAt);
+  const { receivedOn } = found.job;
+  if (receivedOn !== null && day < receivedOn) {
+    problems.push(invalid('measuredAt', `The measurement time ${input.measuredAt} (lab day ${day}) is before the items of job ${found.job.number} were received on ${receivedOn}; check the date.`, { receivedOn }));
+  }
   const version = await lookups.version(input.methodVersionId);
   const released = version && version.state !== 'draft' ? version : null;
   if (!released) problems.push(invalid('methodVersionId', `Method version ${input.methodVersionId} does not exist or is not released.`, { methodVersionId: input.methodVersionId }));

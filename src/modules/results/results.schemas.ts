@@ -22,7 +22,7 @@ const resultFields = {
   },
   methodVersionId: uuid,
   equipmentIds: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: uuid },
-  measuredAt: { type: 'string', format: 'date-time' },
+  measuredAt: { type: 'string', format: 'date-time', description: 'When it was measured, with a UTC offset: not in the future, not before the lab day the items were received' },
   environment: { type: 'object', additionalProperties: false, properties: { temperature: { ...decimal, description: '°C' }, humidity: { ...decimal, description: '%RH' } } },
   readings: {
     type: 'array',
