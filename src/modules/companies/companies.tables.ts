@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.js';
 
 export const documentLanguage = pgEnum('document_language', ['fi', 'en', 'sv', 'et']);
@@ -42,7 +42,10 @@ export const companyContacts = pgTable(
     title: text('title'),
     email: text('email'),
     phone: text('phone'),
+    /** False for a person who no longer deals with the lab: kept, since audit events and documents name them. */
+    active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [index('company_contacts_company_idx').on(t.companyId)],
 );

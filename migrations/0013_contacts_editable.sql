@@ -1,0 +1,2 @@
+ALTER TABLE "company_contacts" ADD COLUMN "active" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "company_contacts" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;
