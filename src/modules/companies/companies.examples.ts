@@ -35,12 +35,18 @@ export const companyExamples = [turunKonepaja, tallinnCustomer];
 /** GET /companies: what a customer's token sees, its own company only. */
 export const companyListExamples = [{ items: [turunKonepaja] }];
 
-/** GET /companies/{id}/contacts. */
+const matti = { id: '4c6e8a0b-3d5f-4b7c-8e0a-2d4f6b8c0e28', companyId: company, name: 'Matti Mittaaja', title: 'Laatupäällikkö', email: 'matti.mittaaja@turunkonepaja.fi', phone: '+358 40 123 4567', active: true, createdAt: '2025-11-20T10:06:00.000Z', updatedAt: '2025-11-20T10:06:00.000Z' };
+
+/** PATCH /companies/{id}/contacts/{contactId}: Matti moved to production; his new title. */
+export const contactUpdateExamples = [{ ...matti, title: 'Tuotantopäällikkö', updatedAt: '2026-03-02T08:30:00.000Z' }];
+
+/** GET /companies/{id}/contacts: active people first, then those who no longer deal with the lab. */
 export const contactListExamples = [
   {
     items: [
-      { id: '4c6e8a0b-3d5f-4b7c-8e0a-2d4f6b8c0e28', companyId: company, name: 'Matti Mittaaja', title: 'Laatupäällikkö', email: 'matti.mittaaja@turunkonepaja.fi', phone: '+358 40 123 4567', createdAt: '2025-11-20T10:06:00.000Z' },
-      { id: '5d7f9b1c-4e6a-4c8d-9f1b-3e5a7c9d1f29', companyId: company, name: 'Sanna Saarinen', title: 'Ostopäällikkö', email: 'sanna.saarinen@turunkonepaja.fi', phone: null, createdAt: '2026-01-05T09:12:00.000Z' },
+      matti,
+      { id: '5d7f9b1c-4e6a-4c8d-9f1b-3e5a7c9d1f29', companyId: company, name: 'Sanna Saarinen', title: 'Ostopäällikkö', email: 'sanna.saarinen@turunkonepaja.fi', phone: null, active: true, createdAt: '2026-01-05T09:12:00.000Z', updatedAt: '2026-01-05T09:12:00.000Z' },
+      { id: '6e8a0c2d-5f7b-4d9e-8a2c-4f6b8d0e2a30', companyId: company, name: 'Pekka Pensas', title: 'Työnjohtaja', email: null, phone: null, active: false, createdAt: '2024-02-01T08:00:00.000Z', updatedAt: '2026-02-16T13:20:00.000Z' },
     ],
   },
 ];

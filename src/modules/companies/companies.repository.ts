@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import { companies, companyContacts } from './companies.tables.js';
@@ -32,9 +32,20 @@ export async function insertContact(db: Db, values: typeof companyContacts.$infe
   return row!;
 }
 
-/** Contacts of a company; callers check that the actor may see the company first. */
+/** Contacts of a company, active ones first; callers check that the actor may see the company first. */
 export async function listContacts(db: Db, companyId: string): Promise<ContactRow[]> {
-  return db.select().from(companyContacts).where(eq(companyContacts.companyId, companyId)).orderBy(asc(companyContacts.name));
+  return db.select().from(companyContacts).where(eq(companyContacts.companyId, companyId)).orderBy(desc(companyContacts.active), asc(companyContacts.name));
+}
+
+/** A contact of the company, locked for update until the transaction ends. */
+export async function findContactForUpdate(db: Db, companyId: string, contactId: string): Promise<ContactRow | null> {
+  const [row] = await db.select().from(companyContacts).where(and(eq(companyContacts.companyId, companyId), eq(companyContacts.id, contactId))).for('update');
+  return row ?? null;
+}
+
+export async function updateContact(db: Db, id: string, values: Partial<Pick<ContactRow, 'name' | 'title' | 'email' | 'phone' | 'active'>>): Promise<ContactRow> {
+  const [row] = await db.update(companyContacts).set({ ...values, updatedAt: sql`now()` }).where(eq(companyContacts.id, id)).returning();
+  return row!;
 }
 
 export async function findCompany(db: Db, scope: string | undefined, id: string): Promise<CompanyRow | null> {

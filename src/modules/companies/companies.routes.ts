@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { ALL_ROLES, type Role } from '../../shared/actor.js';
-import { companyListExamples, contactListExamples } from './companies.examples.js';
+import { companyListExamples, contactListExamples, contactUpdateExamples } from './companies.examples.js';
 import * as schemas from './companies.schemas.js';
-import { addContact, createCompany, getCompanies, getCompany, getContacts, presentCompany, updateCompany } from './companies.service.js';
+import { addContact, createCompany, getCompanies, getCompany, getContacts, presentCompany, updateCompany, updateContact } from './companies.service.js';
 
 const tags = ['Companies'];
 const staffWriters: Role[] = ['admin', 'quality_manager'];
@@ -48,6 +48,18 @@ export async function companiesRoutes(app: FastifyInstance): Promise<void> {
     config: { roles: staffWriters },
     schema: { tags, summary: 'Add a contact person', params: schemas.idParams, body: schemas.createContactBody, response: { 201: schemas.contactSchema } },
     handler: async (request, reply) => reply.code(201).send(await addContact(db, actorOf(request), request.params.id, request.body)),
+  });
+
+  app.patch<{ Params: { id: string; contactId: string }; Body: schemas.ContactChange }>('/companies/:id/contacts/:contactId', {
+    config: { roles: staffWriters },
+    schema: {
+      tags,
+      summary: 'Change a contact person, or mark one who no longer deals with the lab (active: false)',
+      params: schemas.contactParams,
+      body: schemas.updateContactBody,
+      response: { 200: { ...schemas.contactSchema, examples: contactUpdateExamples } },
+    },
+    handler: async (request) => updateContact(db, actorOf(request), request.params.id, request.params.contactId, request.body),
   });
 
   app.get<Id>('/companies/:id/contacts', {

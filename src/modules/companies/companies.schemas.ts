@@ -85,7 +85,7 @@ export const updateCompanyBody = {
 
 export const contactSchema = {
   type: 'object',
-  required: ['id', 'companyId', 'name', 'title', 'email', 'phone', 'createdAt'],
+  required: ['id', 'companyId', 'name', 'title', 'email', 'phone', 'active', 'createdAt', 'updatedAt'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     companyId: { type: 'string', format: 'uuid' },
@@ -93,20 +93,40 @@ export const contactSchema = {
     title: { type: 'string', nullable: true },
     email: { type: 'string', nullable: true },
     phone: { type: 'string', nullable: true },
+    active: { type: 'boolean', description: 'False for a person who no longer deals with the lab (kept: the audit trail and documents name them)' },
     createdAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
   },
+} as const;
+
+const contactFields = {
+  name: { type: 'string', minLength: 1, maxLength: 200, example: 'Matti Mittaaja' },
+  title: nullableText(200, 'Laatupäällikkö'),
+  email: { type: 'string', format: 'email', maxLength: 254, nullable: true, example: 'matti.mittaaja@konepaja.fi' },
+  phone: nullableText(40, '+358 40 123 4567'),
 } as const;
 
 export const createContactBody = {
   type: 'object',
   additionalProperties: false,
   required: ['name'],
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200, example: 'Matti Mittaaja' },
-    title: nullableText(200, 'Laatupäällikkö'),
-    email: { type: 'string', format: 'email', maxLength: 254, nullable: true, example: 'matti.mittaaja@konepaja.fi' },
-    phone: nullableText(40, '+358 40 123 4567'),
-  },
+  properties: contactFields,
+} as const;
+
+export const updateContactBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  description: 'Only the fields given change; null clears an optional one. `active: false` marks a person who no longer deals with the lab.',
+  properties: { ...contactFields, active: { type: 'boolean' } },
+  example: { title: 'Tuotantopäällikkö', email: 'matti.mittaaja@turunkonepaja.fi' },
+} as const;
+
+export const contactParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'contactId'],
+  properties: { id: { type: 'string', format: 'uuid' }, contactId: { type: 'string', format: 'uuid' } },
 } as const;
 
 export { idParams } from '../../http/common-schemas.js';
@@ -126,3 +146,5 @@ export interface ContactInput {
   email?: string | null;
   phone?: string | null;
 }
+
+export type ContactChange = Partial<ContactInput> & { active?: boolean };

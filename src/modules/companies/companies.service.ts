@@ -6,15 +6,17 @@ import {
   findByBusinessId,
   findCompany,
   insertCompany,
+  findContactForUpdate,
   insertContact,
   listCompanies,
   listContacts,
+  updateContact as updateContactRow,
   updateCompany as updateCompanyRow,
   type CompanyRow,
   type CompanyValues,
   type ContactRow,
 } from './companies.repository.js';
-import type { CompanyInput, ContactInput } from './companies.schemas.js';
+import type { CompanyInput, ContactChange, ContactInput } from './companies.schemas.js';
 import { checkBusinessId } from './domain/business-id.js';
 
 export type { CompanyRow, ContactRow };
@@ -116,6 +118,21 @@ export async function addContact(db: Db, actor: Actor, companyId: string, input:
     const contact = await insertContact(tx, { companyId, name: input.name.trim(), title: input.title ?? null, email: input.email ?? null, phone: input.phone ?? null });
     await recordAudit(tx, actor, { action: 'company.contact.create', entityType: 'company', entityId: companyId, after: contact });
     return contact;
+  });
+}
+
+/**
+ * Changes a contact person: only the fields given; `active: false` marks someone who no longer deals
+ * with the lab (contacts are never deleted: audit events name them). Audited with before and after.
+ */
+export async function updateContact(db: Db, actor: Actor, companyId: string, contactId: string, input: ContactChange): Promise<ContactRow> {
+  return db.transaction(async (tx) => {
+    await getCompany(tx, actor, companyId);
+    const before = await findContactForUpdate(tx, companyId, contactId);
+    if (!before) throw notFound('Contact', contactId);
+    const after = await updateContactRow(tx, contactId, { ...input, ...(input.name !== undefined && { name: input.name.trim() }) });
+    await recordAudit(tx, actor, { action: 'company.contact.update', entityType: 'company', entityId: companyId, before, after });
+    return after;
   });
 }
 
