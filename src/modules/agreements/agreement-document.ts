@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { getCompany, type CompanyRow } from '../companies/index.js';
-import { formatDate, formatDecimal, formatMoney, loadLayout, renderPdf, translator, type Block, type Language } from '../documents/index.js';
+import { documentOpening, formatDate, formatDecimal, formatMoney, partiesFields, renderOfficialDocument, sectionsInOrder, translator, type Block, type Language } from '../documents/index.js';
 import type { AgreementView } from './agreements.presenter.js';
 import { getAgreement } from './agreements.service.js';
 
@@ -12,32 +12,21 @@ const person = (p: { name: string; title: string | null; email: string | null; p
 
 /** One builder per section id of templates/agreement.json; all texts come from locales/<lang>/agreement.json. */
 const SECTIONS: Record<string, Section> = {
-  parties: (a, c, t) => [
-    { kind: 'heading', text: t('sections.parties') },
-    {
-      kind: 'fields',
-      rows: [
-        [t('fields.lab'), `${t('common:lab.name')}\n${t('common:lab.unit')}`],
-        [t('fields.customer'), c.name],
-        [t('fields.businessId'), c.businessId ?? '–'],
-        [t('fields.address'), [c.streetAddress, [c.postalCode, c.city].filter(Boolean).join(' '), c.country].filter(Boolean).join(', ') || '–'],
-      ],
-    },
-  ],
+  parties: (_a, c, t) => [{ kind: 'heading', text: t('sections.parties') }, partiesFields(t, c)],
   scope: (a, _c, t, lang) => [
     { kind: 'heading', text: t('sections.scope') },
     {
       kind: 'fields',
       rows: [
-        [t('fields.services'), a.services.map((s) => t(`services.${s}`)).join('\n')],
+        [t('fields.services'), a.services.map((s) => t(`common:services.${s}`)).join('\n')],
         [t('fields.validity'), a.validTo ? `${formatDate(a.validFrom, lang)} – ${formatDate(a.validTo, lang)}` : t('fields.openEnded', { from: formatDate(a.validFrom, lang) })],
       ],
     },
   ],
   delivery: (a, _c, t) => [
     { kind: 'heading', text: t('sections.delivery') },
-    { kind: 'list', items: a.services.map((s) => t('delivery.workingDays', { service: t(`services.${s}`), days: a.terms.delivery.workingDays[s] })) },
-    { kind: 'paragraph', text: t('delivery.note') },
+    { kind: 'list', items: a.services.map((s) => t('delivery.workingDays', { service: t(`common:services.${s}`), days: a.terms.delivery.workingDays[s] })) },
+    { kind: 'paragraph', text: t('common:workingDaysNote') },
     { kind: 'fields', rows: [[t('delivery.shipping'), a.terms.delivery.shipping]] },
   ],
   procedures: (a, _c, t) => [
@@ -46,7 +35,7 @@ const SECTIONS: Record<string, Section> = {
   ],
   pricing: (a, _c, t, lang) => {
     const items = [
-      ...Object.entries(a.terms.pricing.discounts).map(([s, p]) => t('pricing.discount', { service: t(`services.${s}`), percent: formatDecimal(p!, lang) })),
+      ...Object.entries(a.terms.pricing.discounts).map(([s, p]) => t('pricing.discount', { service: t(`common:services.${s}`), percent: formatDecimal(p!, lang) })),
       ...Object.entries(a.terms.pricing.fixedPrices).map(([code, price]) => t('pricing.fixed', { code, price: formatMoney(price, lang) })),
     ];
     return [
@@ -61,7 +50,7 @@ const SECTIONS: Record<string, Section> = {
     ...(a.terms.decisionRule.notes ? [{ kind: 'paragraph', text: t('decisionRule.notes', { notes: a.terms.decisionRule.notes }) } as Block] : []),
   ],
   languages: (a, _c, t) => {
-    const others = a.terms.languages.filter((l) => l !== 'fi').map((l) => t(`languageNames.${l}`));
+    const others = a.terms.languages.filter((l) => l !== 'fi').map((l) => t(`common:languageNames.${l}`));
     return [
       { kind: 'heading', text: t('sections.languages') },
       { kind: 'paragraph', text: t('languages.text', { languages: others.length ? others.join(', ') : t('languages.none') }) },
@@ -114,21 +103,11 @@ const SECTIONS: Record<string, Section> = {
 /** The blocks of the agreement in one language, in the order the template gives. */
 export function agreementBlocks(a: AgreementView, company: CompanyRow, lang: Language): Block[] {
   const t = translator(lang, 'agreement');
-  const layout = loadLayout('agreement');
-  const blocks: Block[] = [
-    { kind: 'title', text: t(`title.${a.kind}`) },
-    { kind: 'subtitle', text: `${t('subtitle', { number: a.number, version: a.version })} · ${lang === 'fi' ? t('common:original') : t('common:companion', { language: t(`languageNames.${lang}`) })}` },
-  ];
-  if (lang !== 'fi') blocks.push({ kind: 'note', text: t('common:translationNote') });
+  const blocks = documentOpening(t, lang, t(`title.${a.kind}`), t('subtitle', { number: a.number, version: a.version }));
   if (a.status === 'draft') blocks.push({ kind: 'note', text: t('draft') });
   if (a.status === 'superseded') blocks.push({ kind: 'note', text: t('superseded') });
   if (a.status === 'terminated' && a.terminatedOn) blocks.push({ kind: 'note', text: t('terminated', { date: formatDate(a.terminatedOn, lang), reason: a.terminationReason ?? '' }) });
-  for (const id of layout.sections) {
-    const section = SECTIONS[id];
-    if (!section) throw new Error(`templates/agreement.json names an unknown section: ${id}`);
-    blocks.push(...section(a, company, t, lang));
-  }
-  return blocks;
+  return [...blocks, ...sectionsInOrder('agreement', SECTIONS, a, company, t, lang)];
 }
 
 /**
@@ -138,16 +117,14 @@ export function agreementBlocks(a: AgreementView, company: CompanyRow, lang: Lan
 export async function renderAgreementDocument(db: Db, actor: Actor, id: string, companion?: Language): Promise<{ pdf: Buffer; fileName: string }> {
   const agreement = await getAgreement(db, actor, id);
   const company = await getCompany(db, actor, agreement.companyId);
-  const second = companion ?? company.preferredLanguage;
-  const blocks = agreementBlocks(agreement, company, 'fi');
-  if (second !== 'fi') blocks.push({ kind: 'pageBreak' }, ...agreementBlocks(agreement, company, second));
-  const t = translator('fi', 'agreement');
-  const pdf = await renderPdf(loadLayout('agreement'), blocks, {
-    title: `${t(`title.${agreement.kind}`)} ${agreement.number} v${agreement.version}`,
-    header: `${t('common:lab.name')} · ${agreement.number} v${agreement.version}`,
-    footer: (page, pages) => `${t('common:page', { page, pages })}`,
+  const reference = `${agreement.number} v${agreement.version}`;
+  const pdf = await renderOfficialDocument({
+    layout: 'agreement',
+    blocksIn: (lang) => agreementBlocks(agreement, company, lang),
+    companion: companion ?? company.preferredLanguage,
+    title: `${translator('fi', 'agreement')(`title.${agreement.kind}`)} ${reference}`,
+    reference,
     createdAt: agreement.updatedAt,
-    language: 'fi-FI',
   });
   return { pdf, fileName: `${agreement.number}-v${agreement.version}.pdf` };
 }

@@ -13,22 +13,42 @@ export type Block =
   | { kind: 'fields'; rows: [string, string][] }
   | { kind: 'list'; items: string[] }
   | { kind: 'signatures'; parties: { role: string; name: string; detail: string }[] }
+  /** Columns with relative widths; a row is as tall as its tallest cell; the header repeats on a new page. */
+  | { kind: 'table'; columns: { header: string; width: number; align?: 'left' | 'right' }[]; rows: string[][] }
   | { kind: 'pageBreak' };
 
-export interface Layout {
+export interface PageStyle {
   size: string;
   margins: { top: number; bottom: number; left: number; right: number };
   fonts: { body: string; bold: string; italic: string };
   fontSizes: { title: number; subtitle: number; heading: number; body: number; small: number };
+}
+
+export interface Layout extends PageStyle {
   sections: string[];
 }
 
+/**
+ * The lab's page style, shared by all its documents. The fonts are pdfkit's built-in Helvetica:
+ * its WinAnsi encoding covers the Finnish, Swedish and Estonian letters (ä ö å õ ü š ž) and €,
+ * so no font files are needed.
+ */
+export const HOUSE_STYLE: PageStyle = {
+  size: 'A4',
+  margins: { top: 60, bottom: 60, left: 60, right: 60 },
+  fonts: { body: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' },
+  fontSizes: { title: 18, subtitle: 11, heading: 12, body: 10, small: 8 },
+};
+
 const layouts = new Map<string, Layout>();
 
-/** A layout from `templates/<name>.json` (page, fonts, section order), read once. */
+/** A layout from `templates/<name>.json` (its section order, and any page style it overrides) over the house style, read once. */
 export function loadLayout(name: string): Layout {
   let layout = layouts.get(name);
-  if (!layout) layouts.set(name, (layout = JSON.parse(readFileSync(join(projectRoot(), 'templates', `${name}.json`), 'utf8')) as Layout));
+  if (!layout) {
+    const template = JSON.parse(readFileSync(join(projectRoot(), 'templates', `${name}.json`), 'utf8')) as Partial<PageStyle> & { sections: string[] };
+    layouts.set(name, (layout = { ...HOUSE_STYLE, ...template }));
+  }
   return layout;
 }
 
@@ -43,10 +63,7 @@ export interface RenderOptions {
   language: string;
 }
 
-/**
- * Renders blocks into a PDF with pdfkit's built-in Helvetica: its WinAnsi encoding covers the
- * Finnish, Swedish and Estonian letters (ä ö å õ ü š ž), so no font files are needed.
- */
+/** Renders blocks into a PDF in the layout's page style. */
 export function renderPdf(layout: Layout, blocks: Block[], options: RenderOptions): Promise<Buffer> {
   const doc = new PDFDocument({ size: layout.size, margins: layout.margins, bufferPages: true, lang: options.language, info: { Title: options.title, Producer: 'KTK LIMS', Creator: 'KTK LIMS', CreationDate: options.createdAt } });
   const chunks: Buffer[] = [];
@@ -102,6 +119,9 @@ export function renderPdf(layout: Layout, blocks: Block[], options: RenderOption
         doc.moveDown(1);
         break;
       }
+      case 'table':
+        drawTable(doc, layout, block);
+        break;
       case 'pageBreak':
         doc.addPage();
         break;
@@ -119,4 +139,53 @@ export function renderPdf(layout: Layout, blocks: Block[], options: RenderOption
   }
   doc.end();
   return done;
+}
+
+/**
+ * Draws a table row by row, cell by cell (so extracted text reads a row at a time). A row that does
+ * not fit on the page starts a new page, with the header repeated; on a fresh page it is drawn
+ * whatever its height, never dropped.
+ */
+function drawTable(doc: PDFKit.PDFDocument, layout: Layout, table: Extract<Block, { kind: 'table' }>): void {
+  const { fonts, fontSizes: size, margins } = layout;
+  const x = margins.left;
+  const width = doc.page.width - margins.left - margins.right;
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = table.columns.map((c) => (c.width / total) * width);
+  const pad = 3;
+  const header = table.columns.map((c) => c.header);
+  const heightOf = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size.body);
+    return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i]! - 2 * pad }))) + 2 * pad;
+  };
+  const draw = (cells: string[], font: string, height: number) => {
+    const top = doc.y;
+    let left = x;
+    doc.font(font).fontSize(size.body);
+    cells.forEach((cell, i) => {
+      doc.text(cell, left + pad, top + pad, { width: widths[i]! - 2 * pad, align: table.columns[i]!.align ?? 'left' });
+      left += widths[i]!;
+    });
+    doc.moveTo(x, top + height).lineTo(x + width, top + height).lineWidth(0.5).stroke();
+    doc.x = x;
+    doc.y = top + height;
+  };
+  const headerHeight = heightOf(header, fonts.bold);
+  const fits = (height: number) => doc.y + height <= doc.page.height - margins.bottom;
+  doc.moveDown(0.3);
+  const first = table.rows[0] ? heightOf(table.rows[0], fonts.body) : 0;
+  if (!fits(headerHeight + first) && doc.y > margins.top) doc.addPage();
+  draw(header, fonts.bold, headerHeight);
+  let rowsOnPage = 0;
+  for (const cells of table.rows) {
+    const height = heightOf(cells, fonts.body);
+    if (!fits(height) && rowsOnPage > 0) {
+      doc.addPage();
+      draw(header, fonts.bold, headerHeight);
+      rowsOnPage = 0;
+    }
+    draw(cells, fonts.body, height);
+    rowsOnPage += 1;
+  }
+  doc.moveDown(0.6);
 }
