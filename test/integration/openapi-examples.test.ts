@@ -85,7 +85,7 @@ function lacks(operation: any): string[] {
 
 test('the customer operations are read from the document, the known ones among them', () => {
   const names = customerOperations.map(([name]) => name);
-  for (const known of ['get /api/v1/me', 'post /api/v1/jobs', 'get /api/v1/jobs/{id}/results', 'post /api/v1/quotes', 'get /api/v1/agreements/{id}/document', 'post /api/v1/jobs/{jobId}/items/{itemId}/characteristics/qif']) {
+  for (const known of ['get /api/v1/me', 'post /api/v1/jobs', 'get /api/v1/jobs/{id}/results', 'post /api/v1/quotes', 'get /api/v1/agreements/{id}/document', 'get /api/v1/quotes/{id}/document', 'post /api/v1/jobs/{jobId}/items/{itemId}/characteristics/qif']) {
     expect(names).toContain(known);
   }
   expect(names).not.toContain('post /api/v1/users');

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { activeAgreement, createCustomer } from '../harness/commercial.js';
+import { activeAgreement, createCustomer, labPriceList } from '../harness/commercial.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
 
 // The hand-checked delivery dates below fall in 2027 and a quote may not expect items in the past,
@@ -15,24 +15,8 @@ let annualUser: TestUser;
 let adHocCo: string;
 let adHocUser: TestUser;
 
-// Hand-checked cost basis: PQC (120 000 + 36 000 + 24 000 + 215 000) / 4 000 h = 98.75 €/h;
-// calibration (18 000 + 12 000 + 9 000 + 91 000) / 2 000 h = 65.00 €/h;
-// reference (60 000 + 18 000 + 12 000 + 110 000) / 1 900 h = 105.263… = 105.26 €/h.
-const priceList = {
-  effectiveFrom: '2026-01-01',
-  vatRate: '25.5',
-  costBases: [
-    { service: 'product_quality_control', equipmentLeasingMaintenance: '120000', rent: '36000', laboratoryCosts: '24000', personnelCosts: '215000', plannedBillableHours: '4000', standardDeliveryDays: 15 },
-    { service: 'instrument_calibration', equipmentLeasingMaintenance: '18000', rent: '12000', laboratoryCosts: '9000', personnelCosts: '91000', plannedBillableHours: '2000', standardDeliveryDays: 7 },
-    { service: 'reference_measurement', equipmentLeasingMaintenance: '60000', rent: '18000', laboratoryCosts: '12000', personnelCosts: '110000', plannedBillableHours: '1900', standardDeliveryDays: 20 },
-  ],
-  items: [
-    { code: 'CMM-H', service: 'product_quality_control', unit: 'hour', names: { fi: 'CMM-mittaus, tunti', en: 'CMM measurement, per hour' }, standardHours: '1' },
-    { code: 'MIC-25', service: 'instrument_calibration', unit: 'piece', names: { fi: 'Ulkomikrometrin 0–25 mm kalibrointi' }, standardHours: '0.75' },
-    { code: 'NAS979', service: 'reference_measurement', unit: 'piece', names: { fi: 'NAS 979 -koekappaleen mittaus' }, standardHours: '3.5' },
-    { code: 'GB-SET', service: 'instrument_calibration', unit: 'piece', names: { fi: 'Mittapalasarjan tarkastus' }, fixedPrice: '240' },
-  ],
-};
+// The hand-checked rates and prices are in labPriceList.
+const priceList = labPriceList('2026-01-01');
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { ALL_ROLES, type Role } from '../../shared/actor.js';
-import type { Language } from '../documents/index.js';
+import { companionQuery, pdfAnswer, sendPdf, type Language } from '../documents/index.js';
 import { renderAgreementDocument } from './agreement-document.js';
 import { signAgreement, type SignInput } from './agreement-signing.service.js';
-import { agreementListExamples, agreementVersionsExamples, ndaListExamples } from './agreements.examples.js';
+import { agreementDocumentDescription, agreementListExamples, agreementVersionsExamples, ndaListExamples } from './agreements.examples.js';
 import * as s from './agreements.schemas.js';
 import { createAgreement, getAgreement, getAgreements, getVersions, reviseAgreement, terminateAgreement, updateAgreement, type AgreementChange, type AgreementInput } from './agreements.service.js';
 import { getNda, getNdas, getNdaStatus, terminateNda } from './nda.service.js';
@@ -72,13 +72,10 @@ export async function agreementsRoutes(app: FastifyInstance): Promise<void> {
       tags,
       summary: "The written agreement as PDF: Finnish original, plus a translation in the customer's language",
       params: s.idParams,
-      querystring: s.documentQuery,
-      response: { 200: s.agreementDocumentResponse },
+      querystring: companionQuery,
+      response: { 200: pdfAnswer(agreementDocumentDescription) },
     },
-    handler: async (request, reply) => {
-      const { pdf, fileName } = await renderAgreementDocument(db, actorOf(request), request.params.id, request.query.companion);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
-    },
+    handler: async (request, reply) => sendPdf(reply, await renderAgreementDocument(db, actorOf(request), request.params.id, request.query.companion)),
   });
 
   app.get<{ Querystring: { companyId?: string } }>('/ndas', {

@@ -1,4 +1,4 @@
-import { agreementDocumentDescription, agreementExamples, ndaExamples, ndaStatusExamples, signedExamples, signExamples } from './agreements.examples.js';
+import { agreementExamples, ndaExamples, ndaStatusExamples, signedExamples, signExamples } from './agreements.examples.js';
 import { DOCUMENT_LANGUAGES, LAB_SERVICES, NDA_COVERS, NDA_DISPOSALS } from './domain/agreement-terms.js';
 
 const date = { type: 'string', format: 'date' } as const;
@@ -215,12 +215,6 @@ export const agreementSchema = {
 /** The answer to a signature. */
 export const signedAgreementSchema = { ...agreementSchema, examples: signedExamples } as const;
 
-/** The written agreement: a PDF, not JSON. */
-export const agreementDocumentResponse = {
-  description: agreementDocumentDescription,
-  content: { 'application/pdf': { schema: { type: 'string', format: 'binary', description: 'The PDF file' } } },
-} as const;
-
 export const ndaStatusSchema = {
   type: 'object',
   required: ['companyId', 'inForce', 'nda'],
@@ -232,12 +226,6 @@ export const listAgreementsQuery = {
   type: 'object',
   additionalProperties: false,
   properties: { companyId: uuid, kind: { type: 'string', enum: ['annual', 'ad_hoc'] } },
-} as const;
-
-export const documentQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { companion: { type: 'string', enum: DOCUMENT_LANGUAGES, description: "Companion translation language; defaults to the company's preferred language" } },
 } as const;
 
 export { idParams } from '../../http/common-schemas.js';

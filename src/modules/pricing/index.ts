@@ -1,3 +1,3 @@
 export { pricingRoutes } from './pricing.routes.js';
-export { versionInForce } from './pricing.service.js';
+export { getPriceList, versionInForce } from './pricing.service.js';
 export { customerPrice, lineNet, totals, type AgreedPricing } from './domain/price-derivation.js';

@@ -103,3 +103,10 @@ export const acceptedQuoteExamples = [accepted, acceptedAdHoc];
 export const declinedQuoteExamples = [declined];
 /** GET /quotes: the customer's quotes. */
 export const quoteListExamples = [{ items: [declined, accepted, acceptedAdHoc] }];
+
+/** GET /quotes/{id}/document: what the PDF answer is. */
+export const quoteDocumentDescription =
+  'The quote as a PDF document (application/pdf), sent inline with its file name, e.g. `Content-Disposition: inline; filename="Q-2026-00214.pdf"`: ' +
+  'the lab and the customer, the quote number, date and validity, every line with its quantity, unit, unit price, discount and total, the subtotal, VAT and total ' +
+  'exactly as the quote has them, the delivery time and date, the price list version and agreements that priced it, and whether it is open, accepted (by whom, when) or declined. ' +
+  "The Finnish original comes first and prevails; a companion translation (the `companion` language, by default the company's preferred language) follows on a new page when it is not Finnish.";

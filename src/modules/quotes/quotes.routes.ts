@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { ALL_ROLES, type Role } from '../../shared/actor.js';
+import { companionQuery, pdfAnswer, sendPdf, type Language } from '../documents/index.js';
+import { quoteDocumentDescription } from './quotes.examples.js';
+import { renderQuoteDocument } from './quote-document.js';
 import * as s from './quotes.schemas.js';
 import { acceptQuote, createQuote, declineQuote, getQuote, getQuotes, type QuoteInput } from './quotes.service.js';
 
@@ -8,7 +11,7 @@ const tags = ['Quotes'];
 const parties: Role[] = ['admin', 'quality_manager', 'customer'];
 type Id = { Params: { id: string } };
 
-/** Quotes: priced at the ordering stage, numbered per year, accepted or declined. */
+/** Quotes: priced at the ordering stage, numbered per year, accepted or declined, and issued as PDF. */
 export async function quotesRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.lims;
 
@@ -28,6 +31,18 @@ export async function quotesRoutes(app: FastifyInstance): Promise<void> {
     config: { roles: ALL_ROLES },
     schema: { tags, summary: 'Read a quote', params: s.idParams, response: { 200: s.quoteSchema } },
     handler: async (request) => getQuote(db, actorOf(request), request.params.id),
+  });
+
+  app.get<Id & { Querystring: { companion?: Language } }>('/quotes/:id/document', {
+    config: { roles: ALL_ROLES },
+    schema: {
+      tags,
+      summary: "The quote as PDF: Finnish original, plus a translation in the customer's language",
+      params: s.idParams,
+      querystring: companionQuery,
+      response: { 200: pdfAnswer(quoteDocumentDescription) },
+    },
+    handler: async (request, reply) => sendPdf(reply, await renderQuoteDocument(db, actorOf(request), request.params.id, request.query.companion)),
   });
 
   app.post<Id & { Body: { acceptedByName: string } }>('/quotes/:id/accept', {
