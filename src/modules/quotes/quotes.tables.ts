@@ -36,6 +36,8 @@ export const quotes = pgTable(
     requestedBy: uuid('requested_by').notNull(),
     decidedBy: uuid('decided_by'),
     decidedAt: ts('decided_at'),
+    /** The person who accepted for the customer, as they gave their name (the customer's signature). */
+    acceptedByName: text('accepted_by_name'),
     adHocAgreementId: uuid('ad_hoc_agreement_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

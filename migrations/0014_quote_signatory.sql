@@ -1,0 +1,1 @@
+ALTER TABLE "quotes" ADD COLUMN "accepted_by_name" text;
