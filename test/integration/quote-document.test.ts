@@ -95,8 +95,11 @@ describe('the Finnish original', () => {
 describe('the companion translation', () => {
   test('an accepted quote in English follows the Finnish original, with the same numbers, who accepted it and when', async () => {
     const quote = await quoteFor(annualUser);
-    expect((await t.request({ method: 'POST', url: `/api/v1/quotes/${quote.id}/accept`, payload: { acceptedByName: 'Matti Mittaaja' }, token: annualUser.token })).json().status).toBe('accepted');
-    const name = await displayName(annualUser);
+    const accepted = (await t.request({ method: 'POST', url: `/api/v1/quotes/${quote.id}/accept`, payload: { acceptedByName: ' Matti Mittaaja ' }, token: annualUser.token })).json();
+    expect(accepted).toMatchObject({ status: 'accepted', decidedBy: annualUser.id, acceptedByName: 'Matti Mittaaja' });
+    // The person who signed for the customer, as they gave their name, not the account's name.
+    const name = 'Matti Mittaaja';
+    expect(await displayName(annualUser)).not.toBe(name);
     const { pages, text } = await pdfText((await documentOf(quote.id, annualUser, '?companion=en')).rawPayload);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     const [original, companion] = afterOriginal(text, `Quote Quote no. ${quote.number}, 1 March 2027 · Translation (English)`);

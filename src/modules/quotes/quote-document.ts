@@ -19,7 +19,7 @@ interface QuoteDocumentData {
   priceList: { versionNumber: number; effectiveFrom: string };
   /** The annual agreements that priced lines, and the ad hoc agreement made on acceptance. */
   agreements: { kind: 'annual' | 'ad_hoc'; number: string; version: number }[];
-  /** The name of the user who accepted or declined the quote. */
+  /** Who accepted (the name given on acceptance) or declined (the user's name) the quote. */
   decidedBy: string | null;
 }
 
@@ -113,7 +113,7 @@ async function readQuote(db: Db, actor: Actor, id: string): Promise<QuoteDocumen
   const priceList = await getPriceList(db, quote.priceListVersionId);
   const agreementIds = new Set([...quote.lines.map((l) => l.agreementId), quote.adHocAgreementId].filter((a): a is string => a !== null));
   const agreements = await Promise.all([...agreementIds].map((a) => getAgreement(db, actor, a)));
-  const decidedBy = quote.decidedBy ? (await getUser(db, quote.decidedBy)).displayName : null;
+  const decidedBy = quote.acceptedByName ?? (quote.decidedBy ? (await getUser(db, quote.decidedBy)).displayName : null);
   return { quote, company, priceList, agreements, decidedBy };
 }
 

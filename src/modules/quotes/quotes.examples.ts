@@ -59,13 +59,14 @@ const issued = {
   requestedBy: customerUser,
   decidedBy: null,
   decidedAt: null,
+  acceptedByName: null,
   adHocAgreementId: null,
   createdAt: '2026-11-27T09:41:00.000Z',
   lines: [line(1, 'CMM-H', '6', cmm, 10), line(2, 'MIC-25', '4', micrometers, 5)],
 };
 
 const stored = { ...issued, lines: [line(1, 'CMM-H', '6.00', cmm, 10), line(2, 'MIC-25', '4.00', micrometers, 5)] };
-const accepted = { ...stored, status: 'accepted', decidedBy: customerUser, decidedAt: '2026-11-30T07:12:00.000Z' };
+const accepted = { ...stored, status: 'accepted', decidedBy: customerUser, decidedAt: '2026-11-30T07:12:00.000Z', acceptedByName: 'Matti Mittaaja' };
 
 /** A customer without an annual agreement: accepting made the ad hoc agreement AG-2026-00035. */
 const acceptedAdHoc = {
@@ -86,6 +87,7 @@ const acceptedAdHoc = {
   requestedBy: '1f3b5d7e-9a1c-4e3f-8b5d-7f9a1c3e5b40',
   decidedBy: '1f3b5d7e-9a1c-4e3f-8b5d-7f9a1c3e5b40',
   decidedAt: '2026-05-04T11:20:00.000Z',
+  acceptedByName: 'Mari Metsä',
   adHocAgreementId: 'f6b8d0e2-4a6c-4e8f-9b0d-2f4a6c8e0b37',
   createdAt: '2026-04-29T13:05:00.000Z',
   lines: [{ ...line(1, 'MIC-25', '2.00', { ...micrometers, net: '93.00' }, 10), agreementId: null }],

@@ -58,7 +58,7 @@ const line = {
 
 export const quoteSchema = {
   type: 'object',
-  required: ['id', 'number', 'companyId', 'status', 'quoteDate', 'validUntil', 'expectedReceiptOn', 'deliveryWorkingDays', 'deliveryDate', 'priceListVersionId', 'vatRate', 'netTotal', 'vatTotal', 'grossTotal', 'customerReference', 'notes', 'requestedBy', 'decidedBy', 'decidedAt', 'adHocAgreementId', 'createdAt', 'lines'],
+  required: ['id', 'number', 'companyId', 'status', 'quoteDate', 'validUntil', 'expectedReceiptOn', 'deliveryWorkingDays', 'deliveryDate', 'priceListVersionId', 'vatRate', 'netTotal', 'vatTotal', 'grossTotal', 'customerReference', 'notes', 'requestedBy', 'decidedBy', 'decidedAt', 'acceptedByName', 'adHocAgreementId', 'createdAt', 'lines'],
   properties: {
     id: uuid,
     number: { type: 'string', example: 'Q-2026-00001' },
@@ -79,6 +79,7 @@ export const quoteSchema = {
     requestedBy: uuid,
     decidedBy: { ...uuid, nullable: true },
     decidedAt: { type: 'string', format: 'date-time', nullable: true },
+    acceptedByName: { type: 'string', nullable: true, description: 'The person who accepted for the customer, as given on acceptance (the user who made the call is decidedBy)' },
     adHocAgreementId: { ...uuid, nullable: true, description: 'The ad hoc agreement made on acceptance when no annual agreement covers the services' },
     createdAt: { type: 'string', format: 'date-time' },
     lines: { type: 'array', items: line },

@@ -131,7 +131,7 @@ export async function acceptQuote(db: Db, actor: Actor, id: string, input: { acc
         language: company.preferredLanguage,
       });
     }
-    const after = await repo.updateQuote(tx, id, { status: 'accepted', decidedBy: actor.userId, decidedAt: new Date(), adHocAgreementId });
+    const after = await repo.updateQuote(tx, id, { status: 'accepted', decidedBy: actor.userId, decidedAt: new Date(), acceptedByName: input.acceptedByName.trim(), adHocAgreementId });
     await recordAudit(tx, actor, { action: 'quote.accept', entityType: 'quote', entityId: id, before, after });
     return present(after, lines);
   });
