@@ -60,19 +60,19 @@ describe('readiness', () => {
     const api = await t.request({ method: 'GET', url: '/api/v1/me' });
     expect(api.statusCode).toBe(503);
     await t.app.close();
+    await t.testDb.drop();
   });
 
-  test('answers 503 within seconds when the PostgreSQL server cannot be reached', async () => {
-    // Nothing listens on port 1: the pool must fail fast instead of hanging.
+  test('answers 503, rather than hanging, when the PostgreSQL server cannot be reached', async () => {
+    // Nothing listens on port 1: the pool must fail (within its 1 s connect timeout) instead of
+    // hanging, which the test's own timeout would catch; no timing is asserted here.
     const database = openPostgres({ url: 'postgres://postgres@127.0.0.1:1/none', poolMax: 2, connectTimeoutMs: 1000 });
     const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
-    const startedAt = Date.now();
     const ready = await app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(503);
     const api = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer lims_x' } });
     expect(api.statusCode).toBe(503);
     expect(api.json().code).toBe('LIMS_DATABASE_UNAVAILABLE');
-    expect(Date.now() - startedAt).toBeLessThan(10_000);
     await app.close();
   });
 });
