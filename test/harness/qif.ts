@@ -22,16 +22,14 @@ const missing = () => {
 export function describeWithQif(name: string, body: () => void): void {
   if (qifMaterialPresent) return describe(name, body);
   if (process.env.CI) return describe(name, () => test('the QIF material is present', missing));
-  // Skipped only on a developer's machine without ../shared: the material is not part of the project.
-  return describe.skip(name, body);
+  return describe.skip(name, body); // skipped: no ../shared QIF material on this developer machine (not part of the project; CI fails instead)
 }
 
 /** `test` for one test that needs the QIF material, with the same rule as `describeWithQif`. */
 export function testWithQif(name: string, body: () => Promise<void>): void {
   if (qifMaterialPresent) return test(name, body);
   if (process.env.CI) return test(name, missing);
-  // Skipped only on a developer's machine without ../shared: the material is not part of the project.
-  return test.skip(name, body);
+  return test.skip(name, body); // skipped: no ../shared QIF material on this developer machine (not part of the project; CI fails instead)
 }
 
 /** A QIF sample's text. */

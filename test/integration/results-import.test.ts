@@ -281,6 +281,8 @@ describeWithQif('QIF Results import', () => {
     expect(res.statusCode).toBe(201);
     const { results, planned } = res.json();
     expect(results).toHaveLength(13);
+    // Written in one transaction (one created_at), the item's results still list in the file's order.
+    expect((await itemResults(part.itemId)).map((r: { id: string }) => r.id)).toEqual(results.map((r: { id: string }) => r.id));
     expect(planned[0]).toMatchObject({ source: [{ measurementId: '17', characteristicItemId: '15' }], characteristicId: part.ids['5'], readings: [{ value: '-0.020323885079998', unit: 'mm' }] });
     const byCharacteristic = (id: string) => results.filter((r: { characteristicId: string }) => r.characteristicId === id);
     expect(byCharacteristic(part.ids['5']!).map((r: { readings: { value: string }[] }) => r.readings[0]!.value)).toEqual(['-0.020323885079998', '0']);
