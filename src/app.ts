@@ -11,6 +11,7 @@ import { registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { certificatesRoutes, resultSummariesOfJob, verificationRoutes } from './modules/certificates/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
 import { competenceRoutes } from './modules/competence/index.js';
 import { equipmentRoutes } from './modules/equipment/index.js';
@@ -22,7 +23,7 @@ import { pricingRoutes } from './modules/pricing/index.js';
 import { qifRoutes } from './modules/qif/index.js';
 import { quotesRoutes } from './modules/quotes/index.js';
 import { referenceMeasurementsRoutes } from './modules/reference-measurements/index.js';
-import { resultsImportRoutes, resultsRoutes } from './modules/results/index.js';
+import { registerResultSummarySource, resultsImportRoutes, resultsRoutes } from './modules/results/index.js';
 import { testPiecesRoutes } from './modules/test-pieces/index.js';
 import { uncertaintyRoutes } from './modules/uncertainty/index.js';
 import { usersRoutes } from './modules/users/index.js';
@@ -95,7 +96,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerIdempotency(app);
   await registerOpenApi(app);
 
+  // Wiring between modules that cannot import each other: results show the summaries certificates compute.
+  registerResultSummarySource(resultSummariesOfJob);
+
   await app.register(healthRoutes);
+  await app.register(verificationRoutes);
   await app.register(
     async (api) => {
       await api.register(usersRoutes);
@@ -116,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(testPiecesRoutes);
       await api.register(machineToolsRoutes);
       await api.register(referenceMeasurementsRoutes);
+      await api.register(certificatesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,13 @@ export interface Config {
   attachmentMaxBytes: number;
   idempotencyTtlHours: number;
   shutdownGraceMs: number;
+  /**
+   * The lab's accreditation number (e.g. `K123`), printed with the accreditation statement on
+   * documents whose results are all accredited; unset: no document carries the symbol.
+   */
+  accreditationNumber: string | undefined;
+  /** Verification requests (`/verify`) per client address per minute. */
+  verifyRatePerMinute: number;
 }
 
 /** Raised when an environment variable is missing or invalid; its message is one line naming the variable. */
@@ -52,6 +59,8 @@ const envSchema = {
     ATTACHMENT_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: 10737418240, default: 209715200 },
     IDEMPOTENCY_TTL_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 24 },
     SHUTDOWN_GRACE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 10000 },
+    ACCREDITATION_NUMBER: { type: 'string', pattern: '^[A-Z]{1,3} ?[0-9]{1,5}$' },
+    VERIFY_RATE_PER_MINUTE: { type: 'integer', minimum: 1, maximum: 100000, default: 60 },
   },
 } as const;
 
@@ -71,6 +80,8 @@ const hints: Record<string, string> = {
   ATTACHMENT_MAX_BYTES: 'an integer number of bytes from 1024 to 10737418240',
   IDEMPOTENCY_TTL_HOURS: 'an integer number of hours from 1 to 720',
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 0 to 600000',
+  ACCREDITATION_NUMBER: 'an accreditation number such as K123 (letters, then digits)',
+  VERIFY_RATE_PER_MINUTE: 'an integer from 1 to 100000',
 };
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false });
@@ -113,5 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     attachmentMaxBytes: v.ATTACHMENT_MAX_BYTES,
     idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    accreditationNumber: v.ACCREDITATION_NUMBER,
+    verifyRatePerMinute: v.VERIFY_RATE_PER_MINUTE,
   };
 }

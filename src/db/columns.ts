@@ -1,4 +1,4 @@
-import { date, numeric, timestamp } from 'drizzle-orm/pg-core';
+import { customType, date, numeric, timestamp } from 'drizzle-orm/pg-core';
 
 /** Column kinds every module's tables share. */
 
@@ -13,3 +13,9 @@ export const measure = (name: string) => numeric(name);
 
 /** Euros to the cent. */
 export const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+
+/** Bytes (bytea), read as a Buffer: issued documents keep their files in the database beside their rows. */
+export const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});

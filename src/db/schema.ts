@@ -17,3 +17,4 @@ export * from '../modules/attachments/attachments.tables.js';
 export * from '../modules/test-pieces/test-pieces.tables.js';
 export * from '../modules/machine-tools/machine-tools.tables.js';
 export * from '../modules/reference-measurements/reference-measurements.tables.js';
+export * from '../modules/certificates/certificates.tables.js';

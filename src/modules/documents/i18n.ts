@@ -24,21 +24,44 @@ function loadResources(): Resources {
 }
 
 /**
+ * Under jest a missing key fails the test that asked for it rather than reaching a customer as a
+ * key or as Finnish text in a Swedish document. JEST_WORKER_ID is jest's own marker, not a setting.
+ */
+function strictKeys(): boolean {
+  // eslint-disable-next-line no-restricted-syntax -- jest's marker of a test run, not configuration
+  return process.env.JEST_WORKER_ID !== undefined;
+}
+
+/**
  * A translation function fixed to one language and namespace, from an i18next instance of its
  * own: no global language, so concurrent documents in different languages never mix.
- * Missing keys fall back to Finnish.
+ * Missing keys fall back to Finnish; under jest they throw an Error naming the key and language
+ * (and there is no fallback, so a key missing only in sv or et fails too).
  */
 export function translator(lang: Language, namespace: string): TFunction {
+  const strict = strictKeys();
   const instance = i18next.createInstance();
   void instance.init({
     lng: lang,
-    fallbackLng: 'fi',
+    fallbackLng: strict ? false : 'fi',
     ns: [namespace, 'common'],
     defaultNS: namespace,
     resources: loadResources(),
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    ...(strict
+      ? {
+          saveMissing: true,
+          saveMissingTo: 'current' as const,
+          missingKeyHandler: (lngs: readonly string[], ns: string, key: string) => {
+            throw new Error(`Missing translation key '${ns}:${key}' in language '${lngs.join(', ') || lang}' (locales/${lang}/${ns}.json)`);
+          },
+          returnedObjectHandler: (key: string) => {
+            throw new Error(`Translation key '${namespace}:${key}' in language '${lang}' is a group of keys, not a text`);
+          },
+        }
+      : {}),
   });
   return instance.getFixedT(lang, namespace);
 }

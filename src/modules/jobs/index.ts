@@ -5,7 +5,9 @@ export { registerResultCoverage, type ResultCoverageSource } from './job-gates.j
 export type { ItemCoverage } from './domain/job-readiness.js';
 export { findCharacteristicSpec, type CharacteristicSpec } from './characteristic-spec.js';
 export { CHARACTERISTIC_TYPES, characteristicProblem, characteristicsProblem, type CharacteristicType, type CharacteristicInput, type Tolerance } from './domain/job-content.js';
-export { addCharacteristicsIn, type CharacteristicsAddition } from './jobs.service.js';
+export { addCharacteristicsIn, getJob, type CharacteristicsAddition } from './jobs.service.js';
+export { reportJob } from './job-lifecycle.service.js';
+export { toleranceLimits } from './domain/tolerance-limits.js';
 export { SUBMIT_ROLES } from './domain/job-lifecycle.js';
 export { characteristicOut as characteristicResponseSchema, characteristic as characteristicBodySchema } from './jobs.schemas.js';
 export { characteristicValues as characteristicColumns, tolerance as toleranceOfColumns } from './jobs.presenter.js';

@@ -168,3 +168,10 @@ export async function findMethodVersion(db: Db, versionId: string): Promise<Vers
 export async function methodExists(db: Db, id: string): Promise<boolean> {
   return (await repo.findMethod(db, id)) !== null;
 }
+
+/** A method version as a document names it: the method's code and title, the version number and whether it is accredited. */
+export async function methodVersionBrief(db: Db, versionId: string): Promise<{ methodId: string; code: string; title: string; versionNumber: number; accredited: boolean } | null> {
+  const version = await repo.findVersion(db, versionId);
+  const method = version ? await repo.findMethod(db, version.methodId) : null;
+  return version && method ? { methodId: method.id, code: method.code, title: version.title, versionNumber: version.versionNumber, accredited: version.accredited } : null;
+}

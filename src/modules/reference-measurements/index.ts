@@ -1,1 +1,3 @@
 export { referenceMeasurementsRoutes } from './reference-measurements.routes.js';
+export { getComparison } from './comparison.service.js';
+export { getMachineToolTrend } from './trend.service.js';

@@ -5,3 +5,5 @@ export { meanInUnit } from './domain/quantity-mean.js';
 export { labValuesOfJobs, type LabValue } from './results.lab-values.js';
 export { resultCoverage } from './results.coverage.js';
 export { findResultForEvaluation, type ResultForEvaluation } from './results.evaluation-lookup.js';
+export { releasedResultsOf, type ReleasedResults } from './results.released.js';
+export { registerResultSummarySource, type ResultSummarySource } from './results.customer-presenter.js';

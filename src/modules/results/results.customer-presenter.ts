@@ -5,6 +5,15 @@ import { measurement } from './results.presenter.js';
 import * as repo from './results.repository.js';
 import type { ReadingRow, ResultRow } from './results.repository.js';
 
+/** The summaries of a job's released current results by result id (the certificates module computes them for documents and this view alike). */
+export type ResultSummarySource = (db: Db, jobId: string) => Promise<Map<string, unknown>>;
+let summarySource: ResultSummarySource | null = null;
+
+/** Plugs in the computation of result summaries (wired in app.ts: results cannot import certificates, which imports results). */
+export function registerResultSummarySource(source: ResultSummarySource): void {
+  summarySource = source;
+}
+
 /**
  * What a customer sees of one released result: what was measured, when, in what conditions, the
  * readings as typed, any environmental deviation (reported per ISO/IEC 17025 7.8) and the correction
@@ -12,10 +21,11 @@ import type { ReadingRow, ResultRow } from './results.repository.js';
  * ids (internal register entries the customer cannot open), the technician's working remarks and the
  * time of entry.
  */
-function presentForCustomer(r: ResultRow, readings: ReadingRow[], characteristics: JobContentLookup['items'][number]['characteristics'], by: Map<string, string>) {
+function presentForCustomer(r: ResultRow, readings: ReadingRow[], characteristics: JobContentLookup['items'][number]['characteristics'], by: Map<string, string>, summaries: Map<string, unknown>) {
   const c = characteristics.find((x) => x.id === r.characteristicId);
   return {
     id: r.id,
+    summary: summaries.get(r.id) ?? null,
     characteristic: c ? { id: c.id, identifier: c.identifier } : null,
     ...measurement(
       r,
@@ -39,6 +49,7 @@ export async function presentJobResultsForCustomer(db: Db, content: JobContentLo
   const visible = rows.filter((r) => released.has(r.itemId));
   const readings = await repo.readingsOf(db, visible.map((r) => r.id));
   const by = correctedBy(visible);
+  const summaries = visible.length > 0 && summarySource ? await summarySource(db, content.job.id) : new Map<string, unknown>();
   return {
     jobId: content.job.id,
     number: content.job.number,
@@ -51,7 +62,7 @@ export async function presentJobResultsForCustomer(db: Db, content: JobContentLo
         description: item.description,
         state: release ? ('released' as const) : ('pending' as const),
         releasedAt: release?.createdAt ?? null,
-        results: release ? visible.filter((r) => r.itemId === item.id).map((r) => presentForCustomer(r, readings, item.characteristics, by)) : [],
+        results: release ? visible.filter((r) => r.itemId === item.id).map((r) => presentForCustomer(r, readings, item.characteristics, by, summaries)) : [],
       };
     }),
   };

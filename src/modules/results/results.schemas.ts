@@ -111,8 +111,50 @@ export const itemResultsSchema = obj({
 });
 
 /** A released result as the customer sees it (results.customer-presenter): no authors, equipment, method version ids or working remarks. */
+const quantity = obj({ value: decimal, unit: { type: 'string' } });
+/** The summary every document and this view show of a released result (certificates' `summarizeResult`). */
+const resultSummary = {
+  type: 'object',
+  nullable: true,
+  description: 'Null for a corrected (not current) result. Mean of the readings, deviation from nominal or error of indication, expanded uncertainty and conformity decision, as the certificate or report states them',
+  required: ['mean', 'value', 'deviation', 'referenceValue', 'uncertainty', 'conformity', 'accredited'],
+  properties: {
+    mean: { ...quantity, description: 'The mean of the readings (or the single reading)' },
+    value: { ...quantity, description: 'The value reported: the stored evaluation rounded to the last digit of U, else the mean' },
+    referenceValue: { ...quantity, nullable: true, description: 'Calibration point: the reference value' },
+    deviation: { ...quantity, nullable: true, description: 'value - nominal; for a calibration point the error of indication (indication - reference)' },
+    uncertainty: {
+      type: 'object',
+      nullable: true,
+      required: ['expanded', 'unit', 'coverageFactor', 'coverageProbability', 'method', 'effectiveDof', 'interval'],
+      properties: {
+        expanded: decimal,
+        unit: { type: 'string' },
+        coverageFactor: { type: 'number', nullable: true, description: 'Null for a Monte Carlo interval' },
+        coverageProbability: { type: 'number' },
+        method: { type: 'string', enum: ['gum', 'mcm'] },
+        effectiveDof: { type: 'number', nullable: true },
+        interval: { type: 'array', nullable: true, items: decimal, minItems: 2, maxItems: 2, description: 'End points of an asymmetric Monte Carlo interval' },
+      },
+    },
+    conformity: {
+      type: 'object',
+      nullable: true,
+      required: ['decision', 'rule', 'probabilityOfConformity', 'basis'],
+      properties: {
+        decision: { type: 'string', enum: ['pass', 'conditionalPass', 'conditionalFail', 'fail'] },
+        rule: { type: 'string' },
+        probabilityOfConformity: { type: 'number', nullable: true },
+        basis: { type: 'string', enum: ['tolerance', 'mpe'] },
+      },
+    },
+    accredited: { type: 'boolean', description: 'Measured by an accredited method version' },
+  },
+} as const;
+
 const customerResult = obj({
   id: uuid,
+  summary: resultSummary,
   characteristic: { ...obj({ id: uuid, identifier: { type: 'string', description: 'Balloon number on the drawing' } }), nullable: true },
   ...measurementOut,
   ...chainOut,

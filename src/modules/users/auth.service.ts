@@ -80,3 +80,25 @@ export async function bootstrapAdmin(db: Db, presetToken: string | undefined): P
     return { email: user.email, token, generated: presetToken === undefined };
   });
 }
+
+/**
+ * Re-authentication for an electronic signature (21 CFR Part 11 11.200): the signer gives their
+ * password again. A user without a password cannot sign; failures count towards the login limit.
+ * Returns the signer's name and role as the signature records them.
+ */
+export async function reauthenticate(db: Db, userId: string, password: string, ip: string): Promise<{ id: string; displayName: string; role: string }> {
+  const user = await repo.findUser(db, userId);
+  if (!user?.active) throw new DomainError('LIMS_SIGNATURE_WRONG_PASSWORD', 'The signer could not be re-authenticated.');
+  if (!user.passwordHash) {
+    throw new DomainError('LIMS_SIGNATURE_NO_PASSWORD', `${user.displayName} has no password; an administrator sets one (PATCH /api/v1/users/{id}) before they can sign documents.`);
+  }
+  const failures = await repo.recentFailures(db, user.email, ip, LOGIN_WINDOW_MINUTES);
+  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
+    throw new DomainError('LIMS_AUTH_RATE_LIMITED', `Too many failed password attempts; wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, { retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60 });
+  }
+  if (!(await verify(user.passwordHash, password).catch(() => false))) {
+    await repo.recordLoginAttempt(db, user.email, ip, false);
+    throw new DomainError('LIMS_SIGNATURE_WRONG_PASSWORD', 'The password is wrong; the document was not signed.');
+  }
+  return { id: user.id, displayName: user.displayName, role: user.role };
+}

@@ -164,6 +164,21 @@ export const ERROR_CATALOGUE = {
   LIMS_COMPANY_RESULT_JOB_FINISHED: { status: 409, title: "The job is closed, cancelled or rejected; the company's results can no longer change" },
   LIMS_COMPANY_RESULT_ALREADY_CORRECTED: { status: 409, title: "The company's result has already been corrected; correct the current one" },
   LIMS_COMPANY_RESULT_EXISTS: { status: 409, title: "The company already gave a result for the characteristic; correct it instead" },
+
+  // --- certificates and reports (src/modules/certificates) ---
+  LIMS_DOCUMENT_TYPE_MISMATCH: { status: 422, title: "The document type does not fit the job's service or items" },
+  LIMS_DOCUMENT_ITEMS_INVALID: { status: 422, title: 'The items named are not items of the job' },
+  LIMS_DOCUMENT_ITEMS_NOT_RELEASED: { status: 409, title: 'Some items of the document have no released results' },
+  LIMS_DOCUMENT_LANGUAGE_INVALID: { status: 422, title: 'The companion languages are not valid' },
+  LIMS_DOCUMENT_NOT_DRAFT: { status: 409, title: 'Only a draft document can be issued' },
+  LIMS_DOCUMENT_NOT_ISSUED: { status: 409, title: 'Only an issued document can be amended or revoked' },
+  LIMS_DOCUMENT_AMENDMENT_EXISTS: { status: 409, title: 'The document already has an amendment' },
+  LIMS_DOCUMENT_NO_DCC: { status: 409, title: 'Only a calibration certificate has a Digital Calibration Certificate' },
+  LIMS_DOCUMENT_TRACEABILITY_INCOMPLETE: { status: 409, title: "The traceability of equipment used does not reach a national metrology institute or an accredited laboratory" },
+  LIMS_SIGNATURE_NO_PASSWORD: { status: 403, title: 'The signer has no password to re-authenticate with' },
+  LIMS_SIGNATURE_WRONG_PASSWORD: { status: 403, title: 'The password given to sign is wrong' },
+  LIMS_SIGNATURE_NOT_AUTHORIZED: { status: 403, title: 'The signer is not authorized to issue documents for every method in the document' },
+  LIMS_VERIFY_RATE_LIMITED: { status: 429, title: 'Too many verification requests' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
