@@ -72,8 +72,8 @@ describe('the Finnish original', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`inline; filename="${quote.number}.pdf"`);
     const { text } = await pdfText(res.rawPayload);
-    // The lab's header and the parties, as on the agreement document
-    expect(text).toContain(`Koneteknologiakeskus Turku Oy · ${quote.number}`);
+    // The lab's letterhead (its name, the quote's number, its unit) and the parties, as on the agreement document
+    expect(text).toContain(`Koneteknologiakeskus Turku Oy ${quote.number} Mittaus- ja kalibrointilaboratorio (akkreditoitu, ISO/IEC 17025)`);
     expect(text).toContain('Laboratorio Koneteknologiakeskus Turku Oy Mittaus- ja kalibrointilaboratorio (akkreditoitu, ISO/IEC 17025)');
     expect(text).toContain('Asiakas Vuosi Oy Y-tunnus / rekisterinumero 0737546-2 Osoite Tehtaankatu 5, 20100 Turku, FI');
     // The quote

@@ -57,8 +57,8 @@ export function renderDocument(m: DocumentModel, language: string, s: RenderSett
   return renderPdf(loadLayout(m.type), documentBlocks(m, lang, s), {
     title: `${t(`titles.${m.type}`)} ${m.number ?? ''}`.trim(),
     subject: m.job.number,
-    header: `${m.laboratory.name} · ${reference}`,
-    footer: (page, pages) => t('page', { page, pages }),
+    author: m.laboratory.name,
+    furniture: (page, pages) => ({ header: m.laboratory.name, reference, footer: t('page', { page, pages }) }),
     createdAt: s.createdAt,
     language: lang,
     ...(accreditation ? { letterhead: { lines: [accreditation] } } : {}),

@@ -71,17 +71,22 @@ export interface OfficialDocument {
 /**
  * Renders an official document: the Finnish original, followed on a new page by the companion
  * translation unless that is Finnish. Every page carries the lab's name with the reference in its
- * header and the page count in its footer, in Finnish.
+ * header (on page 1 the letterhead, with the lab's unit) and the page count in its footer, both
+ * in the language of the page.
  */
 export function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
   const blocks = d.blocksIn('fi');
-  if (d.companion !== 'fi') blocks.push({ kind: 'pageBreak' }, ...d.blocksIn(d.companion));
-  const t = translator('fi', 'common');
+  if (d.companion !== 'fi') blocks.push({ kind: 'pageBreak' }, { kind: 'language', lang: d.companion }, ...d.blocksIn(d.companion));
+  const fi = translator('fi', 'common');
+  const companion = translator(d.companion, 'common');
+  // A page is in Finnish or in the companion's language: the blocks mark no other.
+  const common = (lang: Language): TFunction => (lang === 'fi' ? fi : companion);
   return renderPdf(loadLayout(d.layout), blocks, {
     title: d.title,
-    header: `${t('lab.name')} · ${d.reference}`,
-    footer: (page, pages) => t('page', { page, pages }),
+    author: fi('lab.name'),
+    language: 'fi',
     createdAt: d.createdAt,
-    language: 'fi-FI',
+    letterhead: { lines: [fi('lab.unit')] },
+    furniture: (page, pages, lang) => ({ header: common(lang)('lab.name'), reference: d.reference, footer: common(lang)('page', { page, pages }) }),
   });
 }
