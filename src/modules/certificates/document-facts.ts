@@ -63,6 +63,7 @@ export async function summariesOf(db: Db, job: JobView, itemIds: readonly string
         evaluation: evaluations.get(r.id) ?? null,
         mpe: item.instrument?.mpe ?? null,
         decisionRule: job.contractReview?.decisionRule ?? null,
+        inspection: item.instrument?.service === 'inspection',
       },
       convertQuantity,
       meanInUnit,

@@ -3,7 +3,7 @@
  * Numbers are the model's decimal strings, formatted per language only: every language shows the
  * same digits.
  */
-import { decisionLabelIn, formatDecimal, probabilityOfConformityIn, type Block, type Language } from '../documents/index.js';
+import { decisionLabelIn, formatDecimal, type Block, type Language } from '../documents/index.js';
 import type { DocumentModel, ResultSummary } from './domain/document-model.js';
 import type { Section } from './document-sections.js';
 
@@ -21,11 +21,19 @@ export function uncertaintyCell(r: ResultSummary, lang: Language): string {
   return `${num(u.expanded, lang)} ${u.unit} (${k})`;
 }
 
+/** p_c for a table cell: `p_c 97,3 %`, `p_c > 99,9 %`. */
+function pcCell(p: number, lang: Language): string {
+  const percent = (x: number) => formatDecimal(x.toFixed(1), lang);
+  if (p > 0.999) return `p_c > ${percent(99.9)} %`;
+  if (p < 0.001) return `p_c < ${percent(0.1)} %`;
+  return `p_c ${percent(p * 100)} %`;
+}
+
 function decisionCell(r: ResultSummary, lang: Language): string {
   const c = r.conformity;
   if (!c) return '–';
   const label = decisionLabelIn(lang, c.decision, { short: true });
-  return c.probabilityOfConformity === null || c.basis === 'mpe' ? label : `${label}\n${probabilityOfConformityIn(lang, c.probabilityOfConformity)}`;
+  return c.probabilityOfConformity === null || c.basis === 'mpe' ? label : `${label}\n${pcCell(c.probabilityOfConformity, lang)}`;
 }
 
 /** `*` after a value measured by a method outside the scope of accreditation, in a partly accredited document. */
@@ -66,8 +74,8 @@ const measurement: Section = (m, t, lang) =>
         const c = r.characteristic;
         return [
           c?.identifier ?? '–',
-          c ? t(`types.${c.type}`) : '–',
-          c?.nominal ? `${num(c.nominal, lang)} ${c.unit}` : '–',
+          c ? `${t(`types.${c.type}`)}, ${c.unit}` : '–',
+          c?.nominal ? num(c.nominal, lang) : '–',
           c?.tolerance ? formatTolerance(c.tolerance, lang) : '–',
           `${num(r.value.value, lang)}${mark(m, r)}`,
           r.deviation ? signed(r.deviation.value, lang) : '–',

@@ -24,7 +24,7 @@ function chainText(r: TraceabilityRecord, t: TFunction, lang: Language): string 
             ? t('traceability.nmi', { name: end.name })
             : `${t('traceability.accreditedLab', { name: end.name, id: end.accreditationId ?? '' }).trim()}${end.traceability ? `; ${end.traceability}` : ''}`,
       });
-  return t('traceability.chain', { equipment: `${r.equipmentCode} ${r.equipmentName}`.trim(), links: [...links, body].join(' → ') });
+  return t('traceability.chain', { equipment: r.equipmentName && r.equipmentName !== r.equipmentCode ? `${r.equipmentCode} ${r.equipmentName}` : r.equipmentCode, links: [...links, body].join(' → ') });
 }
 
 export const SECTIONS: Record<string, Section> = {
@@ -61,7 +61,7 @@ export const SECTIONS: Record<string, Section> = {
       if (i.resolution) rows.push([t('items.resolution'), `${formatDecimal(i.resolution, lang)} ${i.range?.unit ?? ''}`.trim()]);
       if (i.mpe) rows.push([t('items.mpe'), i.mpe]);
     }
-    return [{ kind: 'heading', text: t('sections.items') }, { kind: 'fields', rows }];
+    return [{ kind: 'heading', text: t(m.type === 'inspection_report' ? 'sections.itemsInspected' : 'sections.items') }, { kind: 'fields', rows }];
   },
   pieces: (m, t) => [
     { kind: 'heading', text: t('sections.itemsPieces') },

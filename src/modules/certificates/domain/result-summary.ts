@@ -53,6 +53,8 @@ export interface SummaryInput {
   /** An instrument's maximum permissible error as written (`±2 µm`) and the job's decision rule, for a calibration point. */
   readonly mpe: string | null;
   readonly decisionRule: string | null;
+  /** An instrument sent for inspection: no uncertainty is claimed, so none is stated or used. */
+  readonly inspection: boolean;
 }
 
 const decimalsOf = (text: string): number => dec(text).scale;
@@ -110,7 +112,8 @@ function mpeConformity(error: string, u: ReportedUncertainty | null, mpe: Quanti
  * calibration point the value is the mean indication and the deviation the error of indication.
  */
 export function summarizeResult(input: SummaryInput, convert: Convert, mean: Mean): ResultSummary {
-  const { result: r, characteristic: c, evaluation: e } = input;
+  const { result: r, characteristic: c } = input;
+  const e = input.inspection ? null : input.evaluation;
   const unit = c?.unit ?? r.pointUnit ?? input.readings[0]?.unit ?? '';
   const meanValue = mean(input.readings, unit) ?? input.readings[0]?.value ?? '0';
   const uncertainty = e ? uncertaintyIn(e, unit, convert) : null;
@@ -119,7 +122,8 @@ export function summarizeResult(input: SummaryInput, convert: Convert, mean: Mea
   const value = evaluated ?? roundTo(meanValue, places);
   const reference = r.pointNominal !== null && r.pointUnit !== null ? { value: r.pointNominal, unit: r.pointUnit } : null;
   const base = c?.nominal ?? (reference ? convert(reference.value, reference.unit, unit) : null);
-  const deviation = base === null ? null : roundTo(toText(sub(value, base)), places);
+  // Stated to U's last digit (EA-4/02), padded if the readings had fewer decimals.
+  const deviation = base === null ? null : toText(sub(value, base), places ?? undefined);
   let conformity: ConformityFacts | null = null;
   if (e?.conformity && uncertainty) {
     const k = e.conformity;
