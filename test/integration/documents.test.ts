@@ -109,10 +109,12 @@ describe('calibration certificate, end to end', () => {
   });
 
   test('the customer reads the result summaries the certificate states', async () => {
-    const view = (await get(`/jobs/${jobId}/results`, lab.customer)).json();
+    const res = await get(`/jobs/${jobId}/results`, lab.customer);
+    expect({ status: res.statusCode, body: res.statusCode === 200 ? null : res.json() }).toEqual({ status: 200, body: null });
+    const view = res.json();
     const summaries = view.items[0].results.map((r: { summary: { referenceValue: { value: string }; deviation: { value: string }; uncertainty: { coverageFactor: number } } }) => r.summary);
     const at25 = summaries.find((s: { referenceValue: { value: string } }) => s.referenceValue.value === '25');
-    expect(at25.deviation).toEqual({ value: '0.0011', unit: 'mm' });
+    expect(at25.deviation).toEqual({ value: '0.00110', unit: 'mm' });
     expect(at25.uncertainty.coverageFactor).toBeCloseTo(2, 3);
   });
 

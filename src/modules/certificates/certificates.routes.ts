@@ -31,7 +31,7 @@ export async function certificatesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<Id>('/documents/:id', {
     config: { roles: ALL_ROLES },
-    schema: { tags, summary: 'Read a document: state, number, languages, signature and the SHA-256 of its files', params: idParams, response: { 200: s.documentSchema } },
+    schema: { tags, summary: 'Read a document: state, number, languages, signature and the SHA-256 of its files', params: idParams, response: { 200: s.documentAnswer } },
     handler: async (request) => getDocument(db, actorOf(request), request.params.id),
   });
 

@@ -1,6 +1,7 @@
 import { uuidSchema } from '../../http/common-schemas.js';
 import { DOCUMENT_STATES } from './domain/document-lifecycle.js';
 import { DOCUMENT_TYPES } from './domain/document-model.js';
+import { documentListExample, issuedCertificate } from './certificates.examples.js';
 
 const languages = ['fi', 'en', 'sv', 'et'] as const;
 const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) }) as const;
@@ -101,7 +102,14 @@ export const documentSchema = {
   },
 } as const;
 
-export const documentList = { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: documentSchema }, nextCursor: { type: 'string', nullable: true } } } as const;
+export const documentAnswer = { ...documentSchema, examples: [issuedCertificate] } as const;
+
+export const documentList = {
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: documentSchema }, nextCursor: { type: 'string', nullable: true } },
+  examples: [documentListExample],
+} as const;
 
 export const verification = {
   type: 'object',
@@ -116,6 +124,7 @@ export const verification = {
     supersededBy: { type: 'string' },
     revokedOn: { type: 'string', format: 'date' },
   },
+  example: { number: 'K-2026-0001', type: 'calibration_certificate', status: 'valid', issuedOn: '2026-04-15', laboratory: 'Koneteknologiakeskus Turku Oy', files: [{ language: 'fi', sha256: 'a'.repeat(64) }] },
 } as const;
 
 export const bytesVerification = {

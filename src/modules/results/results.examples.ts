@@ -6,6 +6,7 @@
 /** Balloon 12 of the shaft as first typed; the example corrects it. */
 const diameter12 = {
   id: 'c2e4a6b8-1d3f-4a5c-8e7a-3b5d7f9a1c21',
+  summary: null,
   characteristic: { id: '8b0d2f4a-5c7e-4f9b-8d3e-1b3d5f7b9d16', identifier: '12' },
   calibrationPoint: null,
   measuredAt: '2026-03-02T07:15:00.000Z',
@@ -43,9 +44,27 @@ const shaftJob = {
           ],
           correctsId: 'c2e4a6b8-1d3f-4a5c-8e7a-3b5d7f9a1c21',
           correctionReason: 'Second repeat was typed with digits swapped',
+          summary: {
+            mean: { value: '25.0111', unit: 'mm' },
+            value: { value: '25.0111', unit: 'mm' },
+            referenceValue: null,
+            deviation: { value: '0.0111', unit: 'mm' },
+            uncertainty: { expanded: '0.0012', unit: 'mm', coverageFactor: 2, coverageProbability: 0.9545, method: 'gum', effectiveDof: null, interval: null },
+            conformity: { decision: 'pass', rule: 'guarded_acceptance', probabilityOfConformity: 0.9987, basis: 'tolerance' },
+            accredited: true,
+          },
         },
         {
           id: 'e4a6c8d0-3f5b-4c7e-8a9c-5d7f9b1c3e23',
+          summary: {
+            mean: { value: '0.0042', unit: 'mm' },
+            value: { value: '0.0042', unit: 'mm' },
+            referenceValue: null,
+            deviation: null,
+            uncertainty: { expanded: '0.0015', unit: 'mm', coverageFactor: 2, coverageProbability: 0.9545, method: 'gum', effectiveDof: null, interval: null },
+            conformity: { decision: 'pass', rule: 'guarded_acceptance', probabilityOfConformity: 0.9999, basis: 'tolerance' },
+            accredited: true,
+          },
           characteristic: { id: '9c1e3a5b-6d8f-4a0c-9e4f-2c4e6a8c0e17', identifier: '13' },
           calibrationPoint: null,
           measuredAt: '2026-03-02T07:40:00.000Z',
@@ -79,6 +98,15 @@ const micrometerJob = {
       releasedAt: '2026-04-14T11:05:00.000Z',
       results: ['5', '12.5', '25'].map((nominal, i) => ({
         id: `3e8c6f4b-9d76-4c8b-8d8a-8c3a4f5e0b4${i}`,
+        summary: {
+          mean: { value: ['5.0010', '12.5005', '25.0005'][i]!, unit: 'mm' },
+          value: { value: ['5.0010', '12.5005', '25.0005'][i]!, unit: 'mm' },
+          referenceValue: { value: nominal, unit: 'mm' },
+          deviation: { value: ['0.0010', '0.0005', '0.0005'][i]!, unit: 'mm' },
+          uncertainty: { expanded: '0.0012', unit: 'mm', coverageFactor: 2, coverageProbability: 0.9545, method: 'gum' as const, effectiveDof: null, interval: null },
+          conformity: { decision: 'pass' as const, rule: 'simple_acceptance', probabilityOfConformity: null, basis: 'mpe' as const },
+          accredited: true,
+        },
         characteristic: null,
         calibrationPoint: { nominal, unit: 'mm' },
         measuredAt: `2026-04-14T0${7 + i}:30:00.000Z`,
