@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each printed with its bare baseline from the same run. */
 import { runApiBench } from './api.js';
 import { runAttachmentsBench } from './attachments.js';
+import { runDocumentsBench } from './documents.js';
 import { runMcmBench } from './mcm.js';
 import { runResultsImportBench } from './results-import.js';
 import { runStartupBench } from './startup.js';
@@ -32,3 +33,11 @@ const imp = await runResultsImportBench();
 console.log(`\nResults import, CSV of ${imp.results} results x ${imp.rows / imp.results} repeats (${imp.rows} rows), median of 3`);
 console.log(`  LIMS     ${f0(imp.limsMs)} ms (${f0(imp.results / (imp.limsMs / 1000))} results/s; dry run ${f0(imp.dryRunMs)} ms)`);
 console.log(`  baseline ${f0(imp.baselineMs)} ms (the same rows, three multi-row INSERTs, no rules, no audit), ratio ${(imp.baselineMs / imp.limsMs).toFixed(2)}`);
+
+const docs = await runDocumentsBench();
+const ps = (x: number) => `${x.toFixed(1)}/s`;
+console.log(`\nCertificates: a ${docs.pages}-page calibration certificate with a 21-point results table (fixture model)`);
+console.log(`  render one language (in process)  ${ps(docs.renderPerSecond)}; two at a time in the worker pool ${ps(docs.pooledRenderPerSecond)}`);
+console.log(`  bare PDFKit, same text and table:  ${ps(docs.barePerSecond)} (fonts registered per document), ${ps(docs.bareSharedFontsPerSecond)} (parsed fonts shared)`);
+console.log(`  ratio render / bare:               ${(docs.barePerSecond / docs.renderPerSecond).toFixed(2)} and ${(docs.bareSharedFontsPerSecond / docs.renderPerSecond).toFixed(2)} times the bare time`);
+console.log(`  issue (fi + en + sv + et PDFs with the DCC attached, DCC, stored in one transaction): ${ps(docs.issuePerSecond)}`);

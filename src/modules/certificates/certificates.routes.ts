@@ -5,6 +5,7 @@ import { pdfAnswer, sendPdf } from '../documents/index.js';
 import { idParams } from '../../http/common-schemas.js';
 import * as s from './certificates.schemas.js';
 import { createDraft, documentDcc, documentPdf, getDocument, listDocuments, type DraftInput, type ListQuery } from './certificates.service.js';
+import { RenderPool } from './render-pool.js';
 import { amendDocument, issueDocument, revokeDocument, type IssueInput } from './document-issuing.service.js';
 
 const tags = ['Certificates and reports'];
@@ -15,7 +16,9 @@ type Id = { Params: { id: string } };
 /** Certificates and reports of jobs: drafts, PDFs, issuing with an electronic signature, amendments, revocation, the DCC. */
 export async function certificatesRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.lims;
-  const settings = { accreditationNumber: config.accreditationNumber ?? null, publicBaseUrl: config.publicBaseUrl };
+  const pool = new RenderPool();
+  app.addHook('onClose', () => pool.close());
+  const settings = { accreditationNumber: config.accreditationNumber ?? null, publicBaseUrl: config.publicBaseUrl, render: pool.render };
 
   app.post<{ Params: { jobId: string }; Body: DraftInput }>('/jobs/:jobId/documents', {
     config: { roles: ISSUERS },

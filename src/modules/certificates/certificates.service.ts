@@ -11,14 +11,16 @@ import { getJob } from '../jobs/index.js';
 import { releasedResultsOf } from '../results/index.js';
 import * as repo from './certificates.repository.js';
 import type { DocumentRow } from './certificates.repository.js';
-import { renderDocument } from './certificate-document.js';
 import { documentModel } from './document-facts.js';
 import { typeFits, type DocumentState } from './domain/document-lifecycle.js';
 import type { DocumentType } from './domain/document-model.js';
+import type { Render } from './render-pool.js';
 
 export interface CertificatesSettings {
   accreditationNumber: string | null;
   publicBaseUrl: string;
+  /** Renders a document in one language (in worker threads: RenderPool). */
+  render: Render;
 }
 
 export interface DraftInput {
@@ -161,7 +163,7 @@ export async function documentPdf(db: Db, actor: Actor, settings: CertificatesSe
       { type: d.type, jobId: d.jobId, itemIds: d.itemIds, languages: d.languages, number: null, issuedOn: null, authorizedBy: null, supersedes: supersedes ? { number: supersedes.number!, reason: d.amendmentReason ?? '' } : null },
       settings.accreditationNumber,
     );
-    const pdf = await renderDocument(model, language, { draft: true, verifyUrl: null, originalSha256: null, dcc: null, createdAt: d.createdAt });
+    const pdf = await settings.render(model, language, { draft: true, verifyUrl: null, originalSha256: null, dcc: null, createdAt: d.createdAt });
     return { pdf, fileName: fileName(d, language, 'pdf') };
   }
   const file = await repo.findFile(db, d.id, 'pdf', language);

@@ -14,12 +14,12 @@ import { getJob, reportJob } from '../jobs/index.js';
 import { reauthenticate } from '../users/index.js';
 import * as repo from './certificates.repository.js';
 import { loadDocument, present, type CertificatesSettings } from './certificates.service.js';
-import { renderDocument } from './certificate-document.js';
 import { documentModel, summariesOf } from './document-facts.js';
 import { buildDcc } from './domain/dcc.js';
 import { checkIssuable, checkIssued, counterKind, documentNumber } from './domain/document-lifecycle.js';
 import type { DocumentModel } from './domain/document-model.js';
 import type { SignatureRecord } from './domain/signature.js';
+import type { Render } from './render-pool.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 export const SOFTWARE = { name: 'KTK LIMS', version: '0.1.0' };
@@ -33,16 +33,17 @@ interface RenderedFile {
   sha256: string;
 }
 
-/** Renders every file of an issued document: the Finnish original first (companions carry its SHA-256), and the DCC inside each PDF. */
-export async function renderFiles(model: DocumentModel, verifyUrl: string, createdAt: Date): Promise<RenderedFile[]> {
+/**
+ * Renders every file of an issued document: the Finnish original first (the companions state its
+ * SHA-256), then the companions side by side, each with the DCC attached to a calibration certificate.
+ */
+export async function renderFiles(render: Render, model: DocumentModel, verifyUrl: string, createdAt: Date): Promise<RenderedFile[]> {
   const dcc = model.type === 'calibration_certificate' ? Buffer.from(buildDcc(model, SOFTWARE), 'utf8') : null;
-  const files: RenderedFile[] = [];
-  const original = await renderDocument(model, 'fi', { draft: false, verifyUrl, originalSha256: null, dcc, createdAt });
-  files.push({ kind: 'pdf', language: 'fi', original: true, mediaType: 'application/pdf', content: original, sha256: sha256(original) });
-  for (const language of model.languages.filter((l) => l !== 'fi')) {
-    const pdf = await renderDocument(model, language, { draft: false, verifyUrl, originalSha256: files[0]!.sha256, dcc, createdAt });
-    files.push({ kind: 'pdf', language, original: false, mediaType: 'application/pdf', content: pdf, sha256: sha256(pdf) });
-  }
+  const original = await render(model, 'fi', { draft: false, verifyUrl, originalSha256: null, dcc, createdAt });
+  const files: RenderedFile[] = [{ kind: 'pdf', language: 'fi', original: true, mediaType: 'application/pdf', content: original, sha256: sha256(original) }];
+  const companions = model.languages.filter((l) => l !== 'fi');
+  const rendered = await Promise.all(companions.map((language) => render(model, language, { draft: false, verifyUrl, originalSha256: files[0]!.sha256, dcc, createdAt })));
+  companions.forEach((language, i) => files.push({ kind: 'pdf', language, original: false, mediaType: 'application/pdf', content: rendered[i]!, sha256: sha256(rendered[i]!) }));
   if (dcc) files.push({ kind: 'dcc', language: 'fi', original: true, mediaType: 'application/xml', content: dcc, sha256: sha256(dcc) });
   return files;
 }
@@ -92,7 +93,7 @@ export async function issueDocument(db: Db, actor: Actor, settings: Certificates
     const year = Number(day.slice(0, 4));
     const number = documentNumber(d.type, year, await nextNumber(tx, counterKind(d.type), year));
     const model: DocumentModel = { ...draft, number, authorizedBy: { name: signer.displayName, function: signer.role } };
-    const files = await renderFiles(model, `${settings.publicBaseUrl}/verify/${number}`, now);
+    const files = await renderFiles(settings.render, model, `${settings.publicBaseUrl}/verify/${number}`, now);
     const signature: SignatureRecord = {
       signerId: signer.id,
       name: signer.displayName,
