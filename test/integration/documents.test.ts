@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { dccSchemaErrors } from '../harness/dcc.js';
 import { pdfText } from '../harness/pdf-text.js';
 import { call, documentLab, releasedJob, SIGNER_PASSWORD, type DocumentLab } from '../harness/documents.js';
 import { createTestApp, createUser, type TestApp, type TestUser } from '../harness/test-app.js';
@@ -139,6 +140,7 @@ describe('calibration certificate, end to end', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/xml');
     expect(res.body).toContain(number);
+    expect(await dccSchemaErrors(res.body)).toEqual([]);
     const pdf = (await pdfOf(documentId, 'fi')).toString('latin1');
     expect(pdf).toContain('/AFRelationship');
   });
@@ -158,6 +160,52 @@ describe('calibration certificate, end to end', () => {
     const revoked = await post(`/documents/${issued.id}/revoke`, lab.qm, { reason: 'Issued in error', password: SIGNER_PASSWORD });
     expect(revoked.json().state).toBe('revoked');
     expect((await t.request({ method: 'GET', url: `/verify/${issued.number}`, token: null })).json().status).toBe('revoked');
+  });
+});
+
+describe('the other document types', () => {
+  const issueType = async (kind: 'product' | 'inspection' | 'reference', type: string, companions: string[]) => {
+    const { jobId } = await releasedJob(t, lab, kind);
+    const draft = await call(t, 'POST', `/jobs/${jobId}/documents`, lab.qm, { type, companions });
+    const issued = await issue(draft.id);
+    expect(issued.statusCode).toBe(200);
+    const texts: Record<string, string> = {};
+    for (const language of ['fi', ...companions]) texts[language] = (await pdfText(await pdfOf(draft.id, language))).text;
+    return { issued: issued.json(), texts, jobId };
+  };
+
+  test('a measurement report: per characteristic the nominal, tolerance, measured value, U and decision with p_c', async () => {
+    const { issued, texts } = await issueType('product', 'measurement_report', ['sv']);
+    expect(issued.number).toMatch(/^M-\d{4}-\d{4}$/);
+    expect(issued.files.map((f: { kind: string }) => f.kind)).not.toContain('dcc');
+    expect(texts.fi).toContain('Mittausraportti');
+    expect(texts.sv).toContain('Mätrapport');
+    expect(texts.fi).toContain('+0,021/0');
+    expect(texts.fi).toMatch(/p_c [<>]? ?\d/);
+    // Length 2 (120 ± 0.05 mm) was measured at 120.0615 mm: it does not conform.
+    expect(texts.fi).toContain('Hylätty');
+    expect(texts.sv).toContain('Sida 1 av');
+    expect((await get(`/documents/${issued.id}/dcc`, lab.qm)).json().code).toBe('LIMS_DOCUMENT_NO_DCC');
+  });
+
+  test('an inspection report: displayed against measured values, no uncertainty, clearly not a calibration', async () => {
+    const { issued, texts } = await issueType('inspection', 'inspection_report', ['et']);
+    expect(issued.number).toMatch(/^T-/);
+    expect(texts.fi).toContain('Tarkastusraportti');
+    expect(texts.fi).toContain('Tämä on tarkastus, ei kalibrointi');
+    expect(texts.et).toContain('See on kontroll, mitte kalibreerimine');
+    expect(texts.fi).toContain('+0,02 mm');
+    expect(texts.fi).not.toContain('Mittausepävarmuus');
+    expect(texts.fi).not.toContain('(k =');
+  });
+
+  test("a reference-measurement report: the company's and the lab's values side by side with En", async () => {
+    const { issued, texts } = await issueType('reference', 'reference_measurement_report', ['en']);
+    expect(issued.number).toMatch(/^R-/);
+    expect(texts.en).toContain("Comparison of the company's and the laboratory's results");
+    expect(texts.en).toContain('108.005 ± 0.004 mm');
+    expect(texts.en).toMatch(/satisfactory/);
+    expect(texts.en).toContain('Drift of the machine tool');
   });
 });
 
