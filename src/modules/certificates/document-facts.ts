@@ -9,6 +9,7 @@ import { projectRoot } from '../../db/project-root.js';
 import { systemActor, type Actor } from '../../shared/actor.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { getCompany } from '../companies/index.js';
+import { translator } from '../documents/index.js';
 import { getTraceability } from '../equipment/index.js';
 import { getJob, toleranceLimits } from '../jobs/index.js';
 import { methodVersionBrief } from '../methods/index.js';
@@ -27,7 +28,7 @@ interface Laboratory {
 }
 let laboratory: Laboratory | null = null;
 /** The lab's name and address, `templates/laboratory.json` (read once). */
-const lab = (): Laboratory => (laboratory ??= JSON.parse(readFileSync(join(projectRoot(), 'templates', 'laboratory.json'), 'utf8')) as Laboratory);
+export const lab = (): Laboratory => (laboratory ??= JSON.parse(readFileSync(join(projectRoot(), 'templates', 'laboratory.json'), 'utf8')) as Laboratory);
 
 export interface DocumentFrame {
   type: DocumentType;
@@ -153,7 +154,7 @@ export async function documentModel(db: Db, actor: Actor, frame: DocumentFrame, 
     languages: frame.languages,
     number: frame.number,
     issuedOn: frame.issuedOn,
-    laboratory: { name, unit: '', address, accreditationNumber },
+    laboratory: { name, unit: translator('fi', 'common')('lab.unit'), address, accreditationNumber },
     customer: { name: company.name, businessId: company.businessId, streetAddress: company.streetAddress, postalCode: company.postalCode, city: company.city, country: company.country },
     job: {
       id: job.id,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendProblem } from '../../http/problem.js';
 import { DomainError } from '../../shared/errors/index.js';
 import * as s from './certificates.schemas.js';
+import { lab } from './document-facts.js';
 import { RateLimiter, verifyBytes, verifyNumber } from './verification.service.js';
 
 const tags = ['Verification'];
@@ -14,7 +15,7 @@ const MAX_PDF_BYTES = 50 * 1024 * 1024;
 export async function verificationRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.lims;
   const limiter = new RateLimiter(config.verifyRatePerMinute);
-  const laboratory = 'Koneteknologiakeskus Turku Oy';
+  const laboratory = lab().name;
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_PDF_BYTES }, (_request, body, done) => done(null, body));
   app.addHook('onRequest', async (request, reply) => {
     if (limiter.take(request.ip)) return;
