@@ -52,9 +52,44 @@ export async function openEmbedded(dataDir: string): Promise<Database & { client
   };
 }
 
+const GUARDED = Symbol('begin guarded');
+type GuardedClient = pg.PoolClient & { [GUARDED]?: true };
+
+/**
+ * drizzle's transaction checks a client out and sends BEGIN before its try/finally, so a BEGIN that
+ * fails (the connection was cut just before) never releases the client: after an outage the pool
+ * runs dry and the service stays down although the database is back. This pool releases such a
+ * client, with the error, so that it is discarded.
+ */
+class ReleasingPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().then(guardBegin);
+  }
+}
+
+function guardBegin(client: GuardedClient): pg.PoolClient {
+  if (client[GUARDED]) return client;
+  client[GUARDED] = true;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text?: unknown } | undefined;
+    const text = typeof first === 'string' ? first : first?.text;
+    const result = query(...args);
+    if (typeof text !== 'string' || !/^\s*begin\b/i.test(text) || !(result instanceof Promise)) return result;
+    return result.catch((err: Error) => {
+      client.release(err);
+      throw err;
+    });
+  };
+  return client;
+}
+
 /** Opens a node-postgres pool that fails fast (never hangs) when the server is down or the pool is exhausted. */
 export function openPostgres(options: PostgresOptions): Database & { pool: pg.Pool } {
-  const pool = new pg.Pool({
+  const pool = new ReleasingPool({
     connectionString: options.url,
     max: options.poolMax,
     connectionTimeoutMillis: options.connectTimeoutMs,
@@ -66,6 +101,11 @@ export function openPostgres(options: PostgresOptions): Database & { pool: pg.Po
   // An idle client that loses its connection (server restart) must not crash the process; the pool
   // discards it and opens a new one on the next checkout.
   pool.on('error', (err) => options.logger?.warn({ err }, 'idle database connection lost'));
+  // A checked-out client (inside a transaction, between its queries) that loses its connection
+  // emits 'error' on itself, which would crash the process. Listen on every client: its next query
+  // then fails (the request answers 503, the transaction is gone with the connection) and the pool
+  // discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', (err) => options.logger?.warn({ err }, 'database connection lost during use')));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   let closed = false;
   return {

@@ -10,7 +10,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
     if (DB_DOWN_CODES.has(code) || code.startsWith('08')) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated|PGlite is closed|Cannot use a pool after calling end/i.test(message)) {
+    if (/timeout exceeded when trying to connect|Connection terminated|not queryable|PGlite is closed|Cannot use a pool after calling end/i.test(message)) {
       return true;
     }
     e = e.cause as typeof e;
