@@ -44,4 +44,33 @@ export function registerHouseFonts(doc: PDFKit.PDFDocument): void {
   parsed ??= new Map([...fontBytes()].map(([name, data]) => [name, fontkit.create(data)]));
   // @types/pdfkit lists paths and bytes as font sources; pdfkit also accepts a fontkit font.
   for (const [name, font] of parsed) doc.registerFont(name, font as unknown as Buffer);
+  shareLayouts(doc);
+}
+
+/** Documents rendered with the same shared layouts before they start afresh (bounds the memory the word cache takes). */
+const DOCUMENTS_PER_LAYOUT_CACHE = 500;
+let layouts = new Map<FontName, object>();
+let documentsOnLayouts = 0;
+
+/**
+ * pdfkit lays out every word with the font's OpenType features and caches the result per document
+ * (`fontLayoutCache`); most of a document's render time is that shaping. A word's layout depends
+ * only on the font and the word, so the house fonts share one word cache across documents,
+ * started afresh every DOCUMENTS_PER_LAYOUT_CACHE documents so that it cannot grow without bound.
+ * (The glyph subset, widths and text map stay per document.)
+ */
+function shareLayouts(doc: PDFKit.PDFDocument): void {
+  if (++documentsOnLayouts > DOCUMENTS_PER_LAYOUT_CACHE) {
+    layouts = new Map();
+    documentsOnLayouts = 1;
+  }
+  const internals = doc as unknown as { _font: { layoutCache?: object } | null };
+  for (const name of FONT_NAMES) {
+    doc.font(name);
+    const font = internals._font!;
+    const shared = layouts.get(name);
+    if (shared) font.layoutCache = shared;
+    else if (font.layoutCache) layouts.set(name, font.layoutCache);
+  }
+  doc.font(FONT_NAMES[0]!);
 }
