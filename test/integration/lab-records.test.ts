@@ -121,6 +121,19 @@ describe('equipment, calibrations and traceability', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ observed: '25.004', performedBy: tech.id });
     expect((await get(`/equipment/${mic}?at=2024-07-02`)).json().usability.reasons).toEqual(['failed_intermediate_check']);
+    const impact = (await get(`/equipment/${mic}/impact?since=2024-06-01`)).json();
+    expect(impact.failedChecks).toEqual([expect.objectContaining({ id: res.json().id, checkedOn: '2024-07-01', observed: '25.004' })]);
+  });
+
+  test('the figures decide a check: the service computes the result and refuses a contradicting one', async () => {
+    const figures = { checkedOn: '2024-07-03', procedure: '25 mm setting standard', expected: '25.000', observed: '26.000', acceptanceLimit: '0.002', unit: 'mm' };
+    const contradicting = await post(`/equipment/${mic}/checks`, { ...figures, result: 'pass' }, tech.token);
+    expect(contradicting.statusCode).toBe(422);
+    expect(contradicting.json().code).toBe('LIMS_EQUIPMENT_CHECK_INVALID');
+    const computed = await post(`/equipment/${mic}/checks`, figures, tech.token);
+    expect(computed.json()).toMatchObject({ result: 'fail' });
+    expect((await get(`/equipment/${mic}?at=2024-07-04`)).json().usability.usable).toBe(false);
+    expect((await post(`/equipment/${mic}/checks`, { checkedOn: '2024-07-03', procedure: 'Visual check' }, tech.token)).json().code).toBe('LIMS_EQUIPMENT_CHECK_INVALID');
   });
 
   test('roles: technicians and customers cannot change records, customers cannot read them', async () => {

@@ -168,7 +168,7 @@ export const calibrationSchema = obj({
 export const checkBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['checkedOn', 'procedure', 'result'],
+  required: ['checkedOn', 'procedure'],
   properties: {
     checkedOn: day,
     procedure: text(500, 'Zero and 25 mm setting standard check'),
@@ -177,10 +177,10 @@ export const checkBody = {
     observed: nDecimal,
     acceptanceLimit: nDecimal,
     unit: nText(20),
-    result: { type: 'string', enum: ['pass', 'fail'] },
+    result: { type: 'string', enum: ['pass', 'fail'], description: 'Computed from expected, observed and acceptanceLimit (a contradicting value is refused); required for a check without figures' },
     remarks: nText(2000),
   },
-  example: { checkedOn: '2026-03-02', procedure: 'Check with 25 mm setting standard', expected: '25.000', observed: '25.001', acceptanceLimit: '0.002', unit: 'mm', result: 'pass' },
+  example: { checkedOn: '2026-03-02', procedure: 'Check with 25 mm setting standard', expected: '25.000', observed: '25.001', acceptanceLimit: '0.002', unit: 'mm' },
 } as const;
 
 export const checkSchema = obj({
@@ -234,6 +234,11 @@ export const traceabilitySchema = obj({
 export const impactSchema = obj({
   equipment: brief,
   since: day,
+  failedChecks: {
+    type: 'array',
+    description: "The item's failed intermediate checks since the day",
+    items: obj({ id: uuid, checkedOn: day, procedure: { type: 'string' }, expected: nDecimal, observed: nDecimal, acceptanceLimit: nDecimal, unit: { type: 'string', nullable: true } }),
+  },
   calibrations: {
     type: 'array',
     items: obj({ calibrationId: uuid, certificateNumber: { type: 'string' }, calibratedOn: day, equipment: brief, depth: { type: 'integer' }, viaCalibrationId: nUuid }),

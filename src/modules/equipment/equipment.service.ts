@@ -4,6 +4,7 @@ import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { recordAudit } from '../audit/index.js';
 import { CalibrationGraph } from './domain/calibration-graph.js';
+import { checkOutcome } from './domain/check-outcome.js';
 import { deriveUsability, type EquipmentStatus, type Usability } from './domain/usability.js';
 import * as repo from './equipment.repository.js';
 import type { CheckRow, EquipmentRow, EquipmentValues } from './equipment.repository.js';
@@ -124,17 +125,24 @@ export interface CheckInput {
   observed?: string | null;
   acceptanceLimit?: string | null;
   unit?: string | null;
-  result: 'pass' | 'fail';
+  /** Decided by the service from expected, observed and acceptanceLimit; required only for a check without figures. */
+  result?: 'pass' | 'fail';
   remarks?: string | null;
 }
 
-/** Records an intermediate check (ISO/IEC 17025 6.4.10). A failed check makes the item unusable until a later pass or calibration. */
+/**
+ * Records an intermediate check (ISO/IEC 17025 6.4.10). The result is computed from the figures
+ * (a contradicting stated result is refused, 422); a failed check makes the item unusable until a
+ * later pass or calibration, and appears in the item's reverse impact.
+ */
 export async function recordCheck(db: Db, actor: Actor, equipmentId: string, input: CheckInput): Promise<CheckRow> {
   requireRole(actor, CHECKERS);
+  const outcome = checkOutcome(input);
+  if ('problem' in outcome) throw new DomainError('LIMS_EQUIPMENT_CHECK_INVALID', outcome.problem);
   return db.transaction(async (tx) => {
     if (!(await repo.findEquipment(tx, equipmentId))) throw notFound('Equipment', equipmentId);
     if (input.checkStandardId && !(await repo.findEquipment(tx, input.checkStandardId))) throw notFound('Equipment', input.checkStandardId);
-    const row = await repo.insertCheck(tx, { ...input, equipmentId, performedBy: actor.userId });
+    const row = await repo.insertCheck(tx, { ...input, result: outcome.result, equipmentId, performedBy: actor.userId });
     await recordAudit(tx, actor, { action: 'equipment.check', entityType: 'intermediate_check', entityId: row.id, after: row });
     return row;
   });

@@ -99,9 +99,12 @@ export async function getImpact(db: Db, equipmentId: string, since: string, sour
   const scope: ImpactScope = { equipmentId, since, windows: impact.windows, calibrationIds: impact.calibrations.map((c) => c.calibration.id) };
   const records = (await Promise.all(sources.map(async (s) => (await s.find(db, scope)).map((r) => ({ source: s.name, ...r }))))).flat();
   const ids = [...new Set(impact.windows.map((w) => w.equipmentId))];
+  const failedChecks = (await repo.listChecks(db, equipmentId)).filter((c) => c.result === 'fail' && c.checkedOn >= since);
   return {
     equipment: brief(item, item.id),
     since,
+    /** The item's failed intermediate checks since `since`: like a failed calibration, each is a reason to review what it measured. */
+    failedChecks: failedChecks.map((c) => ({ id: c.id, checkedOn: c.checkedOn, procedure: c.procedure, expected: c.expected, observed: c.observed, acceptanceLimit: c.acceptanceLimit, unit: c.unit })),
     calibrations: impact.calibrations.map(({ calibration: c, depth, viaCalibrationId }) => ({
       calibrationId: c.id,
       certificateNumber: c.certificateNumber,

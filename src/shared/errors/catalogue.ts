@@ -75,6 +75,7 @@ export const ERROR_CATALOGUE = {
   LIMS_QUOTE_EXPIRED: { status: 409, title: 'The quote is no longer valid' },
 
   // --- laboratory records (equipment, methods, competence) ---
+  LIMS_EQUIPMENT_CHECK_INVALID: { status: 422, title: 'The intermediate check is not valid or its stated result contradicts its figures' },
   LIMS_EQUIPMENT_CODE_TAKEN: { status: 409, title: 'Another equipment item already has this identifier' },
   LIMS_CALIBRATION_INVALID: { status: 422, title: 'The calibration record is not valid' },
   LIMS_CALIBRATION_REFERENCE_INVALID: { status: 422, title: 'The reference standard calibration cannot be used for this calibration' },
