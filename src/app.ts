@@ -7,7 +7,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerOpenApi } from './http/openapi.js';
 import { sendProblem } from './http/problem.js';
-import { registerValidation } from './http/validation.js';
+import { registerNulGuard, registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
@@ -91,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => database.close());
 
   registerValidation(app);
+  registerNulGuard(app);
   registerErrorHandler(app);
   registerAuth(app);
   registerIdempotency(app);

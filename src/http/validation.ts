@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { sendProblem, type FieldError } from './problem.js';
 
 function build(options: Options): Ajv {
   const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, strict: true, strictTypes: false, ...options });
@@ -19,4 +20,32 @@ export function registerValidation(app: FastifyInstance): void {
   const bodyAjv = build({ coerceTypes: false });
   const textAjv = build({ coerceTypes: 'array' });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+}
+
+/** JSON pointers of the strings (and keys) under `value` that contain a NUL character, at most `max`. */
+export function nulFields(value: unknown, path: string, found: FieldError[] = [], max = 20): FieldError[] {
+  if (found.length >= max) return found;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push({ field: path, message: 'contains a NUL character (U+0000), which no text field can store' });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => nulFields(item, `${path}/${i}`, found, max));
+  } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) found.push({ field: `${path}/${key.replaceAll('\u0000', '\\u0000')}`, message: 'is a field name with a NUL character' });
+      else nulFields(item, `${path}/${key}`, found, max);
+    }
+  }
+  return found;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL in any text of a request is refused as a validation
+ * error naming the field, before it can reach the database (where it would fail as a 500).
+ */
+export function registerNulGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request, reply) => {
+    const errors = [...nulFields(request.body, '/body'), ...nulFields(request.query, '/querystring'), ...nulFields(request.params, '/params')];
+    if (errors.length === 0) return;
+    return sendProblem(request, reply, 'LIMS_VALIDATION_FAILED', { detail: 'Text in the request contains NUL characters (U+0000); remove them.', errors });
+  });
 }

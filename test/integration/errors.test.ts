@@ -24,6 +24,19 @@ const expectProblem = (res: { statusCode: number; headers: Record<string, unknow
 };
 
 describe('problem documents', () => {
+  test('a NUL character in any text is a 400 naming the field, never a 500, and nothing is stored', async () => {
+    const res = await t.request({ method: 'POST', url: '/api/v1/companies', payload: { name: 'Konepaja\u0000 Oy', address: { city: 'Tur\u0000ku' } } });
+    const body = expectProblem(res, 400, 'LIMS_VALIDATION_FAILED');
+    expect(body.errors).toEqual([
+      { field: '/body/name', message: expect.stringMatching(/NUL character/) },
+      { field: '/body/address/city', message: expect.stringMatching(/NUL character/) },
+    ]);
+    const query = await t.request({ method: 'GET', url: '/api/v1/audit/events?entityType=a%00b' });
+    expect(expectProblem(query, 400, 'LIMS_VALIDATION_FAILED').errors).toEqual([{ field: '/querystring/entityType', message: expect.stringMatching(/NUL/) }]);
+    const companies = (await t.request({ method: 'GET', url: '/api/v1/companies' })).json();
+    expect(JSON.stringify(companies)).not.toContain('Konepaja\\u0000');
+  });
+
   test('an unknown body field is rejected with 400 and named, not stripped', async () => {
     const res = await t.request({ method: 'POST', url: '/api/v1/companies', payload: { name: 'Oy Ab', nmae: 'typo' } });
     const body = expectProblem(res, 400, 'LIMS_VALIDATION_FAILED');
