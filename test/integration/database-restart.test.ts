@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../harness/test-app.js';
  * caught in it answer 503 (never 500), readiness comes back, and every acknowledged write is stored.
  * On the embedded database there is no server to lose.
  */
+// Skipped on the embedded database: PGlite runs inside the process, there is no server connection to lose.
 const describeOnPostgres = onPostgres() ? describe : describe.skip;
 
 describeOnPostgres('losing the database connections', () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { documentFiles, documents } from './certificates.tables.js';
 import type { DocumentState } from './domain/document-lifecycle.js';
@@ -91,9 +91,19 @@ export async function insertFiles(tx: Db, rows: Omit<typeof documentFiles.$infer
   await tx.insert(documentFiles).values(rows);
 }
 
-/** The files of documents (without their bytes). */
-export async function filesOf(db: Db, documentId: string): Promise<FileInfo[]> {
-  return db.select(fileInfo).from(documentFiles).where(eq(documentFiles.documentId, documentId)).orderBy(desc(documentFiles.original), documentFiles.kind, documentFiles.language);
+/** The files of documents (without their bytes), the original first. */
+export async function filesOf(db: Db, documentIds: readonly string[]): Promise<FileInfo[]> {
+  if (documentIds.length === 0) return [];
+  return db
+    .select(fileInfo)
+    .from(documentFiles)
+    .where(inArray(documentFiles.documentId, [...documentIds]))
+    .orderBy(desc(documentFiles.original), documentFiles.kind, documentFiles.language);
+}
+
+/** Documents by id (no company scope: for the links between documents the caller may already see). */
+export async function documentsByIds(db: Db, ids: readonly string[]): Promise<DocumentRow[]> {
+  return ids.length === 0 ? [] : db.select().from(documents).where(inArray(documents.id, [...ids]));
 }
 
 export async function findFile(db: Db, documentId: string, kind: string, language: string): Promise<FileRow | null> {

@@ -31,33 +31,40 @@ export interface DraftInput {
 
 const COMPANIONS = ['en', 'sv', 'et'];
 
-/** The API view of a document with its files (never their bytes). */
-export async function present(db: Db, d: DocumentRow) {
-  const [files, supersedes, supersededBy] = await Promise.all([
-    repo.filesOf(db, d.id),
-    d.supersedesId ? repo.findDocument(db, undefined, d.supersedesId) : null,
-    d.supersededById ? repo.findDocument(db, undefined, d.supersededById) : null,
-  ]);
-  return {
-    id: d.id,
-    jobId: d.jobId,
-    companyId: d.companyId,
-    type: d.type,
-    state: d.state,
-    number: d.number,
-    languages: d.languages,
-    itemIds: d.itemIds,
-    supersedes: supersedes ? { id: supersedes.id, number: supersedes.number!, reason: d.amendmentReason ?? '' } : null,
-    supersededBy: supersededBy ? { id: supersededBy.id, number: supersededBy.number } : null,
-    issuedAt: d.issuedAt,
-    signature: d.signature,
-    revokedAt: d.revokedAt,
-    revocationReason: d.revocationReason,
-    files: files.map((f) => ({ kind: f.kind, language: f.language, original: f.original, mediaType: f.mediaType, sha256: f.sha256, size: f.size })),
-    createdAt: d.createdAt,
-  };
+/** The API views of documents with their files (never their bytes), in three queries however many. */
+export async function presentAll(db: Db, rows: readonly DocumentRow[]) {
+  const ids = rows.map((d) => d.id);
+  const linked = rows.flatMap((d) => [d.supersedesId, d.supersededById]).filter((x): x is string => x !== null);
+  const [files, others] = await Promise.all([repo.filesOf(db, ids), repo.documentsByIds(db, linked)]);
+  const byId = new Map(others.map((o) => [o.id, o]));
+  return rows.map((d) => {
+    const supersedes = d.supersedesId ? byId.get(d.supersedesId) : undefined;
+    const supersededBy = d.supersededById ? byId.get(d.supersededById) : undefined;
+    return {
+      id: d.id,
+      jobId: d.jobId,
+      companyId: d.companyId,
+      type: d.type,
+      state: d.state,
+      number: d.number,
+      languages: d.languages,
+      itemIds: d.itemIds,
+      supersedes: supersedes ? { id: supersedes.id, number: supersedes.number!, reason: d.amendmentReason ?? '' } : null,
+      supersededBy: supersededBy ? { id: supersededBy.id, number: supersededBy.number } : null,
+      issuedAt: d.issuedAt,
+      signature: d.signature,
+      revokedAt: d.revokedAt,
+      revocationReason: d.revocationReason,
+      files: files
+        .filter((f) => f.documentId === d.id)
+        .map((f) => ({ kind: f.kind, language: f.language, original: f.original, mediaType: f.mediaType, sha256: f.sha256, size: f.size })),
+      createdAt: d.createdAt,
+    };
+  });
 }
-export type DocumentView = Awaited<ReturnType<typeof present>>;
+
+/** The API view of one document. */
+export const present = async (db: Db, d: DocumentRow) => (await presentAll(db, [d]))[0]!;
 
 /** The items a document of `type` covers by default: the instruments of its service, or every item. */
 function defaultItems(type: DocumentType, items: { id: string; instrument: { service: string } | null }[]): string[] {
@@ -137,7 +144,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 export async function listDocuments(db: Db, actor: Actor, q: ListQuery) {
   const rows = await repo.listDocuments(db, companyScope(actor), { jobId: q.jobId, type: q.type, state: q.state, ...(q.cursor ? { before: decodeCursor(q.cursor) } : {}) }, q.limit + 1);
   const page = rows.slice(0, q.limit);
-  return { items: await Promise.all(page.map((d) => present(db, d))), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
+  return { items: await presentAll(db, page), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
 }
 
 const fileName = (d: DocumentRow, language: string, extension: string) => `${d.number ?? `LUONNOS-${d.id.slice(0, 8)}`}${language === 'fi' ? '' : `-${language}`}.${extension}`;
@@ -157,7 +164,7 @@ export async function documentPdf(db: Db, actor: Actor, settings: CertificatesSe
   if (!d.languages.includes(language)) throw notFound(`Language version ${language} of document`, id);
   if (d.state === 'draft') {
     const supersedes = d.supersedesId ? await repo.findDocument(db, undefined, d.supersedesId) : null;
-    const model = await documentModel(
+    const { model } = await documentModel(
       db,
       actor,
       { type: d.type, jobId: d.jobId, itemIds: d.itemIds, languages: d.languages, number: null, issuedOn: null, authorizedBy: null, supersedes: supersedes ? { number: supersedes.number!, reason: d.amendmentReason ?? '' } : null },

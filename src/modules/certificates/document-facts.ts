@@ -42,7 +42,7 @@ export interface DocumentFrame {
 }
 
 /** The summaries of the released results of `itemIds` (all items when null) of a job. */
-export async function summariesOf(db: Db, job: JobView, itemIds: readonly string[] | null) {
+async function summariesOf(db: Db, job: JobView, itemIds: readonly string[] | null) {
   const released = await releasedResultsOf(db, job.id);
   const results = released.results.filter((r) => !itemIds || itemIds.includes(r.itemId));
   const evaluations = await reportedEvaluations(
@@ -70,7 +70,7 @@ export async function summariesOf(db: Db, job: JobView, itemIds: readonly string
       meanInUnit,
     );
   });
-  return { summaries, results, equipment: released.equipment, releases: released.releases, methods };
+  return { summaries, results, equipment: released.equipment, methods };
 }
 
 type Characteristic = JobView['items'][number]['characteristics'][number];
@@ -141,15 +141,18 @@ async function referenceFacts(db: Db, actor: Actor, job: JobView, itemIds: reado
   return { comparison, drift };
 }
 
-/** Reads the facts of a document and builds its model. */
-export async function documentModel(db: Db, actor: Actor, frame: DocumentFrame, accreditationNumber: string | null): Promise<DocumentModel> {
+/**
+ * Reads the facts of a document and builds its model; also answers the job and the method versions
+ * of the results it read them from (issuing checks the signer's authorizations against those).
+ */
+export async function documentModel(db: Db, actor: Actor, frame: DocumentFrame, accreditationNumber: string | null) {
   const job = await getJob(db, actor, frame.jobId);
   const company = await getCompany(db, actor, job.companyId);
   const { summaries, results, equipment, methods } = await summariesOf(db, job, frame.itemIds);
   const days = new Map(results.map((r) => [r.id, todayInFinland(r.measuredAt)]));
   const reference = frame.type === 'reference_measurement_report' ? await referenceFacts(db, actor, job, frame.itemIds) : null;
   const { name, address } = lab();
-  return buildDocumentModel({
+  const model: DocumentModel = buildDocumentModel({
     type: frame.type,
     languages: frame.languages,
     number: frame.number,
@@ -193,6 +196,7 @@ export async function documentModel(db: Db, actor: Actor, frame: DocumentFrame, 
     supersedes: frame.supersedes,
     measurementDays: days,
   });
+  return { model, job, methods };
 }
 
 /** The summaries of a job's released current results by result id, for the customer's view of its results. */

@@ -10,11 +10,11 @@ import { DomainError } from '../../shared/errors/index.js';
 import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { recordAudit } from '../audit/index.js';
 import { isAuthorized } from '../competence/index.js';
-import { getJob, reportJob } from '../jobs/index.js';
+import { reportJob, type getJob } from '../jobs/index.js';
 import { reauthenticate } from '../users/index.js';
 import * as repo from './certificates.repository.js';
 import { loadDocument, present, type CertificatesSettings } from './certificates.service.js';
-import { documentModel, summariesOf } from './document-facts.js';
+import { documentModel } from './document-facts.js';
 import { buildDcc } from './domain/dcc.js';
 import { checkIssuable, checkIssued, counterKind, documentNumber } from './domain/document-lifecycle.js';
 import type { DocumentModel } from './domain/document-model.js';
@@ -49,9 +49,9 @@ export async function renderFiles(render: Render, model: DocumentModel, verifyUr
 }
 
 /** The signer must hold an authorization to issue, that day, for every method version of the document's results. */
-async function requireIssueAuthorizations(db: Db, signerId: string, methodVersionIds: Iterable<string>, methods: Map<string, { code: string }>, day: string) {
+async function requireIssueAuthorizations(db: Db, signerId: string, methods: ReadonlyMap<string, { code: string }>, day: string) {
   const missing: string[] = [];
-  for (const id of methodVersionIds) {
+  for (const id of methods.keys()) {
     if (!(await isAuthorized(db, signerId, id, 'issue', day)).authorized) missing.push(methods.get(id)?.code ?? id);
   }
   if (missing.length > 0) {
@@ -79,13 +79,11 @@ export async function issueDocument(db: Db, actor: Actor, settings: Certificates
     checkIssuable(d.state, d.number);
     const now = new Date();
     const day = todayInFinland(now);
-    const job = await getJob(tx, actor, d.jobId);
-    const { methods } = await summariesOf(tx, job, d.itemIds);
-    await requireIssueAuthorizations(tx, signer.id, methods.keys(), methods, day);
     const supersedes = d.supersedesId ? await repo.findDocument(tx, undefined, d.supersedesId, true) : null;
     if (supersedes && supersedes.state !== 'issued') checkIssued(supersedes.state, supersedes.number, 'amend');
     const frame = { type: d.type, jobId: d.jobId, itemIds: d.itemIds, languages: d.languages, supersedes: supersedes ? { number: supersedes.number!, reason: d.amendmentReason ?? '' } : null };
-    const draft = await documentModel(tx, actor, { ...frame, number: null, issuedOn: day, authorizedBy: null }, settings.accreditationNumber);
+    const { model: draft, job, methods } = await documentModel(tx, actor, { ...frame, number: null, issuedOn: day, authorizedBy: null }, settings.accreditationNumber);
+    await requireIssueAuthorizations(tx, signer.id, methods, day);
     const broken = draft.traceability.filter((t) => !t.terminatesAt);
     if (broken.length > 0) {
       throw new DomainError('LIMS_DOCUMENT_TRACEABILITY_INCOMPLETE', `The calibration chain of ${broken.map((t) => t.equipmentCode).join(', ')} as of the measurement day does not reach an NMI or accredited laboratory; complete the equipment's calibration records first.`);

@@ -15,7 +15,7 @@ const status = (d: DocumentRow) => (d.state === 'issued' ? 'valid' : d.state) as
 export async function verifyNumber(db: Db, number: string, laboratory: string) {
   const d = await repo.findByNumber(db, number);
   if (!d || d.state === 'draft') throw notFound('Issued document', number);
-  const [files, by] = await Promise.all([repo.filesOf(db, d.id), d.supersededById ? repo.findDocument(db, undefined, d.supersededById) : null]);
+  const [files, by] = await Promise.all([repo.filesOf(db, [d.id]), d.supersededById ? repo.findDocument(db, undefined, d.supersededById) : null]);
   return {
     number: d.number!,
     type: d.type,

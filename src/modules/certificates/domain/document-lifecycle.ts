@@ -18,7 +18,7 @@ const refuse = (code: ErrorCode, message: string, details?: Record<string, unkno
 
 /** Issuing needs a draft. */
 export function checkIssuable(state: DocumentState, number: string | null): void {
-  if (state !== 'draft') throw refuse('LIMS_DOCUMENT_NOT_DRAFT', `Document ${number ?? ''} is ${state}; only a draft can be issued.`.replace('  ', ' '), { state });
+  if (state !== 'draft') throw refuse('LIMS_DOCUMENT_NOT_DRAFT', `Document ${number ?? '(draft)'} is ${state}; only a draft can be issued.`, { state });
 }
 
 /** Amending and revoking need an issued document (a superseded or revoked one is history). */
