@@ -203,7 +203,8 @@ describe('the other document types', () => {
     const { issued, texts } = await issueType('reference', 'reference_measurement_report', ['en']);
     expect(issued.number).toMatch(/^R-/);
     expect(texts.en).toContain("Comparison of the company's and the laboratory's results");
-    expect(texts.en).toContain('108.005 ± 0.004 mm');
+    expect(texts.en).toContain('D1 (mm)');
+    expect(texts.en).toContain('108.005 ± 0.004');
     expect(texts.en).toMatch(/satisfactory/);
     expect(texts.en).toContain('Drift of the machine tool');
   });

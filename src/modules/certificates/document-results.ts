@@ -3,6 +3,7 @@
  * Numbers are the model's decimal strings, formatted per language only: every language shows the
  * same digits.
  */
+import type { TFunction } from 'i18next';
 import { decisionLabelIn, formatDecimal, type Block, type Language } from '../documents/index.js';
 import type { DocumentModel, ResultSummary } from './domain/document-model.js';
 import type { Section } from './document-sections.js';
@@ -39,70 +40,76 @@ function decisionCell(r: ResultSummary, lang: Language): string {
 /** `*` after a value measured by a method outside the scope of accreditation, in a partly accredited document. */
 const mark = (m: DocumentModel, r: ResultSummary) => (m.accreditation === 'partial' && !r.accredited ? ' *' : '');
 
-const calibration: Section = (m, t, lang) =>
+type Column = Extract<Block, { kind: 'table' }>['columns'][number];
+
+/** One table per item, under the item's subheading: the same columns, a row per result. */
+const perItem = (m: DocumentModel, heading: (item: DocumentModel['items'][number]) => string, columns: Column[], row: (r: ResultSummary) => string[]): Block[] =>
   m.items.flatMap((item): Block[] => [
-    { kind: 'subheading', text: t('calibration.item', { line: item.lineNo, description: item.description }) },
-    {
-      kind: 'table',
-      columns: [
-        { header: t('calibration.reference'), width: 18, align: 'right' },
-        { header: t('calibration.indication'), width: 18, align: 'right' },
-        { header: t('calibration.error'), width: 18, align: 'right' },
-        { header: t('calibration.uncertainty'), width: 26, align: 'right' },
-        { header: t('calibration.conformity'), width: 20 },
-      ],
-      rows: item.results.map((r) => [qty(r.referenceValue, lang), `${qty(r.value, lang)}${mark(m, r)}`, r.deviation ? `${signed(r.deviation.value, lang)} ${r.deviation.unit}` : '–', uncertaintyCell(r, lang), decisionCell(r, lang)]),
-    },
+    { kind: 'subheading', text: heading(item) },
+    { kind: 'table', columns, rows: item.results.map(row) },
   ]);
 
+const errorCell = (r: ResultSummary, lang: Language) => (r.deviation ? `${signed(r.deviation.value, lang)} ${r.deviation.unit}` : '–');
+const instrumentHeading = (t: TFunction) => (item: DocumentModel['items'][number]) => t('calibration.item', { line: item.lineNo, description: item.description });
+
+const calibration: Section = (m, t, lang) =>
+  perItem(
+    m,
+    instrumentHeading(t),
+    [
+      { header: t('calibration.reference'), width: 20, align: 'right' },
+      { header: t('calibration.indication'), width: 17, align: 'right' },
+      { header: t('calibration.error'), width: 17, align: 'right' },
+      { header: t('calibration.uncertainty'), width: 26, align: 'right' },
+      { header: t('calibration.conformity'), width: 20 },
+    ],
+    (r) => [qty(r.referenceValue, lang), `${qty(r.value, lang)}${mark(m, r)}`, errorCell(r, lang), uncertaintyCell(r, lang), decisionCell(r, lang)],
+  );
+
 const measurement: Section = (m, t, lang) =>
-  m.items.flatMap((item): Block[] => [
-    { kind: 'subheading', text: t('measurement.item', { line: item.lineNo, description: item.description }) },
-    {
-      kind: 'table',
-      columns: [
-        { header: t('measurement.identifier'), width: 8 },
-        { header: t('measurement.type'), width: 15 },
-        { header: t('measurement.nominal'), width: 13, align: 'right' },
-        { header: t('measurement.tolerance'), width: 12, align: 'right' },
-        { header: t('measurement.measured'), width: 14, align: 'right' },
-        { header: t('measurement.deviation'), width: 12, align: 'right' },
-        { header: t('measurement.uncertainty'), width: 14, align: 'right' },
-        { header: t('measurement.decision'), width: 16 },
-      ],
-      rows: item.results.map((r) => {
-        const c = r.characteristic;
-        return [
-          c?.identifier ?? '–',
-          c ? `${t(`types.${c.type}`)}, ${c.unit}` : '–',
-          c?.nominal ? num(c.nominal, lang) : '–',
-          c?.tolerance ? formatTolerance(c.tolerance, lang) : '–',
-          `${num(r.value.value, lang)}${mark(m, r)}`,
-          r.deviation ? signed(r.deviation.value, lang) : '–',
-          uncertaintyCell(r, lang),
-          decisionCell(r, lang),
-        ];
-      }),
+  perItem(
+    m,
+    (item) => t('measurement.item', { line: item.lineNo, description: item.description }),
+    [
+      { header: t('measurement.identifier'), width: 9 },
+      { header: t('measurement.type'), width: 13 },
+      { header: t('measurement.nominal'), width: 12, align: 'right' },
+      { header: t('measurement.tolerance'), width: 12, align: 'right' },
+      { header: t('measurement.measured'), width: 13, align: 'right' },
+      { header: t('measurement.deviation'), width: 13, align: 'right' },
+      { header: t('measurement.uncertainty'), width: 14, align: 'right' },
+      { header: t('measurement.decision'), width: 14 },
+    ],
+    (r) => {
+      const c = r.characteristic;
+      return [
+        c?.identifier ?? '–',
+        c ? `${t(`types.${c.type}`)} (${c.unit})` : '–',
+        c?.nominal ? num(c.nominal, lang) : '–',
+        c?.tolerance ? formatTolerance(c.tolerance, lang) : '–',
+        `${num(r.value.value, lang)}${mark(m, r)}`,
+        r.deviation ? signed(r.deviation.value, lang) : '–',
+        uncertaintyCell(r, lang),
+        decisionCell(r, lang),
+      ];
     },
-  ]);
+  );
 
 /** A tolerance as drawn (`±0.05`, `+0.021/0`, `24.98…25.02`) with the language's decimal separator. */
 const formatTolerance = (text: string, lang: Language) => text.replace(/-?\d+(\.\d+)?/g, (n) => formatDecimal(n, lang));
 
 const inspection: Section = (m, t, lang) => [
   { kind: 'statement', text: t('inspection.notice') },
-  ...m.items.flatMap((item): Block[] => [
-    { kind: 'subheading', text: t('calibration.item', { line: item.lineNo, description: item.description }) },
-    {
-      kind: 'table',
-      columns: [
-        { header: t('inspection.reference'), width: 1, align: 'right' },
-        { header: t('inspection.displayed'), width: 1, align: 'right' },
-        { header: t('inspection.difference'), width: 1, align: 'right' },
-      ],
-      rows: item.results.map((r) => [qty(r.referenceValue, lang), qty(r.value, lang), r.deviation ? `${signed(r.deviation.value, lang)} ${r.deviation.unit}` : '–']),
-    },
-  ]),
+  ...perItem(
+    m,
+    instrumentHeading(t),
+    [
+      { header: t('inspection.reference'), width: 1, align: 'right' },
+      { header: t('inspection.displayed'), width: 1, align: 'right' },
+      { header: t('inspection.difference'), width: 1, align: 'right' },
+    ],
+    (r) => [qty(r.referenceValue, lang), qty(r.value, lang), errorCell(r, lang)],
+  ),
 ];
 
 const comparison: Section = (m, t, lang) => {
@@ -114,18 +121,18 @@ const comparison: Section = (m, t, lang) => {
     {
       kind: 'table',
       columns: [
-        { header: t('comparison.characteristic'), width: 9 },
-        { header: t('comparison.company'), width: 19, align: 'right' },
-        { header: t('comparison.lab'), width: 19, align: 'right' },
+        { header: t('comparison.characteristic'), width: 11 },
+        { header: t('comparison.company'), width: 18, align: 'right' },
+        { header: t('comparison.lab'), width: 18, align: 'right' },
         { header: t('comparison.difference'), width: 13, align: 'right' },
         { header: t('comparison.en'), width: 9, align: 'right' },
         { header: t('comparison.zeta'), width: 9, align: 'right' },
         { header: t('comparison.verdict'), width: 17 },
       ],
       rows: rows.map((r) => [
-        r.identifier,
-        `${num(r.companyValue, lang)}${r.companyUncertainty ? ` ± ${num(r.companyUncertainty, lang)}` : ''} ${r.unit}`,
-        `${num(r.labValue, lang)}${r.labUncertainty ? ` ± ${num(r.labUncertainty, lang)}` : ''} ${r.unit}`,
+        `${r.identifier} (${r.unit})`,
+        `${num(r.companyValue, lang)}${r.companyUncertainty ? ` ± ${num(r.companyUncertainty, lang)}` : ''}`,
+        `${num(r.labValue, lang)}${r.labUncertainty ? ` ± ${num(r.labUncertainty, lang)}` : ''}`,
         r.difference ? signed(r.difference, lang) : '–',
         ratio(r.en, lang),
         ratio(r.zeta, lang),
