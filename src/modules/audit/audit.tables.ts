@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The append-only audit trail. Triggers (migration 0001) reject UPDATE, DELETE and TRUNCATE;
@@ -26,4 +26,26 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(t.actorUserId, t.seq),
     index('audit_events_time_idx').on(t.occurredAt),
   ],
+);
+
+/**
+ * Signed checkpoints of the chain's head, the anchor outside the table: each signs (seq, hash, time)
+ * with the Ed25519 key of the configuration, which the database never holds, so removing events from
+ * the end or rewriting one and rehashing the rest no longer passes verification. Append-only (migration 0016).
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The last event the checkpoint covers (0: the trail was empty). */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** That event's hash. */
+    hash: text('hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    /** SHA-256 of the public key (SPKI DER), hex. */
+    keyId: text('key_id').notNull(),
+    /** Ed25519 signature of the canonical message, base64. */
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_seq_idx').on(t.seq)],
 );
