@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** Validated service settings. Nothing else in the service reads `process.env`. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   attachmentMaxBytes: number;
   idempotencyTtlHours: number;
   shutdownGraceMs: number;
+  /** Fastify's `trustProxy`: which proxies name the client (X-Forwarded-For); the login limits count the client's address. */
+  trustProxy: TrustProxy;
   /**
    * The lab's accreditation number (e.g. `K123`), printed with the accreditation statement on
    * documents whose results are all accredited; unset: no document carries the symbol.
@@ -59,6 +62,7 @@ const envSchema = {
     ATTACHMENT_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: 10737418240, default: 209715200 },
     IDEMPOTENCY_TTL_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 24 },
     SHUTDOWN_GRACE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 10000 },
+    TRUST_PROXY: { type: 'string', minLength: 1 },
     ACCREDITATION_NUMBER: { type: 'string', pattern: '^[A-Z]{1,3} ?[0-9]{1,5}$' },
     VERIFY_RATE_PER_MINUTE: { type: 'integer', minimum: 1, maximum: 100000, default: 60 },
   },
@@ -80,6 +84,7 @@ const hints: Record<string, string> = {
   ATTACHMENT_MAX_BYTES: 'an integer number of bytes from 1024 to 10737418240',
   IDEMPOTENCY_TTL_HOURS: 'an integer number of hours from 1 to 720',
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 0 to 600000',
+  TRUST_PROXY: 'false, true, a number of proxy hops, or comma-separated proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
   ACCREDITATION_NUMBER: 'an accreditation number such as K123 (letters, then digits)',
   VERIFY_RATE_PER_MINUTE: 'an integer from 1 to 100000',
 };
@@ -108,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const v = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape checked by the schema above
   const port = v.PORT as number;
+  const trustProxy = parseTrustProxy(v.TRUST_PROXY);
+  if (trustProxy === undefined) {
+    throw new ConfigError('TRUST_PROXY', `Invalid configuration: TRUST_PROXY must be ${hints.TRUST_PROXY} (got ${JSON.stringify(env.TRUST_PROXY)})`);
+  }
   return {
     port,
     host: v.HOST,
@@ -124,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     attachmentMaxBytes: v.ATTACHMENT_MAX_BYTES,
     idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    trustProxy,
     accreditationNumber: v.ACCREDITATION_NUMBER,
     verifyRatePerMinute: v.VERIFY_RATE_PER_MINUTE,
   };

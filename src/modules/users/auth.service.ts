@@ -1,17 +1,14 @@
-import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { systemActor, type Actor } from '../../shared/actor.js';
 import { DomainError } from '../../shared/errors/index.js';
 import { recordAudit } from '../audit/index.js';
 import { hashToken, newToken, tokenPrefix } from './domain/tokens.js';
+import { clearPasswordFailures, pruneLoginLimitsNowAndThen, reservePasswordAttempt } from './login-limits.js';
+import { checkNewPassword, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './users.repository.js';
-import { ARGON2, publicToken, type PublicToken } from './users.service.js';
+import { publicToken, type PublicToken } from './users.service.js';
 
-/** Login limits: failed attempts counted over a window, per e-mail address and per client address. */
-export const LOGIN_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
 /** Tokens from a password login expire after this many hours. */
 export const LOGIN_TOKEN_HOURS = 12;
 
@@ -27,31 +24,28 @@ export async function authenticate(db: Db, token: string, requestId: string): Pr
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Exchanges e-mail and password for an API token. Failures are counted in the database (so the
- * limit holds across instances); past the limit the answer is 429 without checking the password.
+ * Exchanges e-mail and password for an API token. Each attempt is first reserved against the
+ * login limits (domain/login-limits.ts: per account and address, and a growing wait per account),
+ * in the database so that they hold across instances; past a limit the answer is 429 with
+ * Retry-After and the password is not checked.
  */
 export async function login(
   db: Db,
   input: { email: string; password: string; ip: string; requestId: string },
 ): Promise<PublicToken & { token: string }> {
   const email = input.email.trim().toLowerCase();
-  const failures = await repo.recentFailures(db, email, input.ip, LOGIN_WINDOW_MINUTES);
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-    throw new DomainError('LIMS_AUTH_RATE_LIMITED', `Too many failed logins; wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, {
-      retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
-    });
-  }
+  await pruneLoginLimitsNowAndThen(db);
+  await reservePasswordAttempt(db, email, input.ip);
   const user = await repo.findUserByEmail(db, email);
   // Verify against a dummy hash for unknown users so that timing does not tell which e-mails exist.
-  dummyHash ??= hash('not-a-password', ARGON2);
-  const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
+  dummyHash ??= hashPassword('not-a-password');
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !user.passwordHash || !ok || !user.active || user.role === 'customer') {
-    await repo.recordLoginAttempt(db, email, input.ip, false);
     throw new DomainError('LIMS_AUTH_INVALID_CREDENTIALS', 'The e-mail address or password is wrong, or the account cannot log in with a password.');
   }
   const actor: Actor = { userId: user.id, role: user.role, companyId: user.companyId, requestId: input.requestId };
   return db.transaction(async (tx) => {
-    await repo.recordLoginAttempt(tx, email, input.ip, true);
+    await clearPasswordFailures(tx, email, input.ip);
     const fresh = newToken();
     const expiresAt = new Date(Date.now() + LOGIN_TOKEN_HOURS * 3600_000);
     const row = publicToken(await repo.insertToken(tx, { userId: user.id, name: 'login', tokenHash: fresh.hash, tokenPrefix: fresh.prefix, expiresAt }));
@@ -92,13 +86,45 @@ export async function reauthenticate(db: Db, userId: string, password: string, i
   if (!user.passwordHash) {
     throw new DomainError('LIMS_SIGNATURE_NO_PASSWORD', `${user.displayName} has no password; an administrator sets one (PATCH /api/v1/users/{id}) before they can sign documents.`);
   }
-  const failures = await repo.recentFailures(db, user.email, ip, LOGIN_WINDOW_MINUTES);
-  if (failures.byEmail >= MAX_FAILURES_PER_EMAIL || failures.byIp >= MAX_FAILURES_PER_IP) {
-    throw new DomainError('LIMS_AUTH_RATE_LIMITED', `Too many failed password attempts; wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, { retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60 });
-  }
-  if (!(await verify(user.passwordHash, password).catch(() => false))) {
-    await repo.recordLoginAttempt(db, user.email, ip, false);
+  await reservePasswordAttempt(db, user.email, ip);
+  if (!(await verifyPassword(user.passwordHash, password))) {
     throw new DomainError('LIMS_SIGNATURE_WRONG_PASSWORD', 'The password is wrong; the document was not signed.');
   }
+  await db.transaction((tx) => clearPasswordFailures(tx, user.email, ip));
   return { id: user.id, displayName: user.displayName, role: user.role };
+}
+
+/**
+ * A user changes their own password, giving the current one (counted against the login limits).
+ * The new password must follow the password rules. Every other token of the user is revoked; the
+ * token of this request keeps working (`keepTokenHash`). Returns how many tokens were revoked.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; ip: string; keepTokenHash: string | undefined },
+): Promise<{ tokensRevoked: number }> {
+  const user = await repo.findUser(db, actor.userId);
+  if (!user) throw new DomainError('LIMS_NOT_FOUND', 'Your user no longer exists.');
+  if (!user.passwordHash) {
+    throw new DomainError('LIMS_USER_WRONG_PASSWORD', 'You have no password yet; an administrator sets the first one (PATCH /api/v1/users/{id}).');
+  }
+  await checkNewPassword(input.newPassword, [user.email, user.displayName]);
+  await reservePasswordAttempt(db, user.email, input.ip);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError('LIMS_USER_WRONG_PASSWORD', 'The current password is wrong; the password was not changed.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    await clearPasswordFailures(tx, user.email, input.ip);
+    await repo.updateUser(tx, user.id, { passwordHash });
+    const revoked = await repo.revokeUserTokens(tx, user.id, input.keepTokenHash);
+    await recordAudit(tx, actor, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      after: { passwordChanged: true, tokensRevoked: revoked },
+    });
+    return { tokensRevoked: revoked.length };
+  });
 }

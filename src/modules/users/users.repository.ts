@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { prepared } from '../../db/prepared.js';
 import type { Role } from '../../shared/actor.js';
-import { apiTokens, loginAttempts, users } from './users.tables.js';
+import type { AccountState, PairState } from './domain/login-limits.js';
+import { apiTokens, loginAccountLimits, loginAddressLimits, users } from './users.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
@@ -98,19 +99,59 @@ export async function revokeToken(db: Db, id: string): Promise<TokenRow> {
   return row!;
 }
 
-export async function recordLoginAttempt(db: Db, email: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.insert(loginAttempts).values({ email, ip, succeeded });
+/**
+ * Revokes every live token of a user, except the one with hash `keepTokenHash` (the caller's own),
+ * and returns the ids revoked. Revoked tokens never work again, whatever happens to the user later.
+ */
+export async function revokeUserTokens(db: Db, userId: string, keepTokenHash?: string): Promise<string[]> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), keepTokenHash ? ne(apiTokens.tokenHash, keepTokenHash) : undefined))
+    .returning({ id: apiTokens.id });
+  return rows.map((row) => row.id);
 }
 
-/** Failed attempts for an e-mail address or from an address within the last `minutes`. */
-export async function recentFailures(db: Db, email: string, ip: string, minutes: number): Promise<{ byEmail: number; byIp: number }> {
-  const since = sql`now() - make_interval(mins => ${minutes})`;
-  const [row] = await db
-    .select({
-      byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
-      byIp: sql<number>`count(*) filter (where ${loginAttempts.ip} = ${ip})`.mapWith(Number),
-    })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since), or(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip))));
-  return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
+/**
+ * Locks the limit rows of an account and of the (account, address) pair, creating them when
+ * missing, and returns them with the database's time. Call inside a transaction: the locks hold
+ * until it ends, so parallel attempts on the same account take turns. The account row is always
+ * locked first, so two attempts cannot deadlock.
+ */
+export async function lockLoginLimits(tx: Db, email: string, ip: string): Promise<{ now: Date; account: AccountState; pair: PairState }> {
+  const [account] = await tx
+    .insert(loginAccountLimits)
+    .values({ email })
+    .onConflictDoUpdate({ target: loginAccountLimits.email, set: { failures: sql`${loginAccountLimits.failures}` } })
+    .returning({ failures: loginAccountLimits.failures, blockedUntil: loginAccountLimits.blockedUntil, now: sql<string>`now()` });
+  const [pair] = await tx
+    .insert(loginAddressLimits)
+    .values({ email, ip })
+    .onConflictDoUpdate({ target: [loginAddressLimits.email, loginAddressLimits.ip], set: { failures: sql`${loginAddressLimits.failures}` } })
+    .returning({ failures: loginAddressLimits.failures, windowStartedAt: loginAddressLimits.windowStartedAt, trustedUntil: loginAddressLimits.trustedUntil });
+  const { now, ...accountState } = account!;
+  return { now: new Date(now), account: accountState, pair: pair! };
+}
+
+/** Stores the limit state of an account and a pair (after lockLoginLimits in the same transaction). */
+export async function saveLoginLimits(tx: Db, email: string, ip: string, state: { account: AccountState; pair: PairState }): Promise<void> {
+  await tx.update(loginAccountLimits).set({ ...state.account, updatedAt: sql`now()` }).where(eq(loginAccountLimits.email, email));
+  await tx
+    .update(loginAddressLimits)
+    .set({ ...state.pair, updatedAt: sql`now()` })
+    .where(and(eq(loginAddressLimits.email, email), eq(loginAddressLimits.ip, ip)));
+}
+
+/**
+ * Deletes limit rows untouched for a day that no longer hold anything back: windows and waits
+ * that have ended, trust that has run out. Guessed e-mail addresses would otherwise pile up.
+ */
+export async function pruneLoginLimits(db: Db): Promise<void> {
+  const dayAgo = sql`now() - interval '1 day'`;
+  await db
+    .delete(loginAddressLimits)
+    .where(and(lt(loginAddressLimits.updatedAt, dayAgo), or(isNull(loginAddressLimits.trustedUntil), lt(loginAddressLimits.trustedUntil, sql`now()`))));
+  await db
+    .delete(loginAccountLimits)
+    .where(and(lt(loginAccountLimits.updatedAt, dayAgo), or(isNull(loginAccountLimits.blockedUntil), lt(loginAccountLimits.blockedUntil, sql`now()`))));
 }

@@ -1,12 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/context.js';
-import { ALL_ROLES, type Role } from '../../shared/actor.js';
-import { login } from './auth.service.js';
+import { ALL_ROLES, STAFF_ROLES, type Role } from '../../shared/actor.js';
+import { changeOwnPassword, login } from './auth.service.js';
+import { bearerToken, hashToken } from './domain/tokens.js';
 import * as schemas from './users.schemas.js';
 import { changeUser, createUser, getTokens, getUser, getUsers, issueToken, revokeToken, type NewUser, type UserChange } from './users.service.js';
 
 const list = <T>(items: T) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } }) as const;
 type Id = { Params: { id: string } };
+
+/** The hash of the token this request came with: password changes keep it working. */
+function requestTokenHash(request: FastifyRequest): string | undefined {
+  const token = bearerToken(request.headers.authorization);
+  return token ? hashToken(token) : undefined;
+}
 
 /** Users and API tokens (admin), password login and the caller's own profile. */
 export async function usersRoutes(app: FastifyInstance): Promise<void> {
@@ -36,13 +43,15 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['Users'],
       summary: 'Change a user (role, name, company, active, password)',
+      description:
+        "A new password revokes every other token of the user (an admin changing their own password keeps the token of this request). Deactivating revokes all of the user's tokens for good: reactivating does not bring them back.",
       params: schemas.idParams,
       body: schemas.updateUserBody,
       response: { 200: schemas.userSchema },
     },
     handler: async (request) => {
       const { reason, ...change } = request.body;
-      return changeUser(db, actorOf(request), request.params.id, change, reason);
+      return changeUser(db, actorOf(request), request.params.id, change, reason, requestTokenHash(request));
     },
   });
 
@@ -81,11 +90,27 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['Authentication'],
       summary: `Log in with e-mail and password (staff) to get an API token`,
+      description:
+        'Failed attempts are limited per account and client address (5 in 15 minutes) and per account from addresses it has not logged in from before (after 10 consecutive failures each attempt waits 30 seconds, doubling up to an hour). Past a limit the answer is 429 LIMS_AUTH_RATE_LIMITED with Retry-After, and the password is not checked.',
       body: schemas.loginBody,
       response: { 201: schemas.issuedTokenSchema },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await login(db, { ...request.body, ip: request.ip, requestId: request.id })),
+  });
+
+  app.post<{ Body: { currentPassword: string; newPassword: string } }>('/me/password', {
+    config: { roles: STAFF_ROLES },
+    schema: {
+      tags: ['Authentication'],
+      summary: 'Change your own password',
+      description:
+        'Give the current password (counted against the login limits) and a new one that follows the password rules. Every other token of yours is revoked; the token of this request keeps working.',
+      body: schemas.changeOwnPasswordBody,
+      response: { 200: schemas.passwordChangedSchema },
+    },
+    handler: async (request) =>
+      changeOwnPassword(db, actorOf(request), { ...request.body, ip: request.ip, keepTokenHash: requestTokenHash(request) }),
   });
 
   app.get('/me', {

@@ -48,7 +48,13 @@ export const issuedTokenSchema = {
 /** The answer to revoking a token. */
 export const revokedTokenSchema = { ...tokenSchema, examples: revokedTokenExamples } as const;
 
-const password = { type: 'string', minLength: 12, maxLength: 256, description: 'At least 12 characters' } as const;
+const password = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 256,
+  description:
+    'A new password: at least 12 characters after Unicode NFKC normalisation, not one character repeated or only whitespace, not a common or easily guessed password (zxcvbn score 3 or more, counting the e-mail address and name as known words). A password that breaks a rule is refused with 422 LIMS_USER_WEAK_PASSWORD, `details.rule` naming it: length, repetition or common.',
+} as const;
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
 const reason = { type: 'string', minLength: 1, maxLength: 1000, description: 'Why; recorded in the audit trail' } as const;
 
@@ -63,7 +69,7 @@ export const createUserBody = {
     companyId: { type: 'string', format: 'uuid', nullable: true, description: 'Required for role customer, absent for staff' },
     password,
   },
-  example: { email: 'tekniikko@ktk.fi', displayName: 'Tiina Teknikko', role: 'technician', password: 'correct horse battery' },
+  example: { email: 'tekniikko@ktk.fi', displayName: 'Tiina Teknikko', role: 'technician', password: 'mittaus on tarkkaa 2026' },
 } as const;
 
 export const updateUserBody = {
@@ -102,6 +108,20 @@ export const loginBody = {
   additionalProperties: false,
   required: ['email', 'password'],
   properties: { email, password: { type: 'string', minLength: 1, maxLength: 256 } },
+} as const;
+
+export const changeOwnPasswordBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
+  properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 256 }, newPassword: password },
+  example: { currentPassword: 'mittaus on tarkkaa 2026', newPassword: 'kaliiperi ja mikrometri syksyllä' },
+} as const;
+
+export const passwordChangedSchema = {
+  type: 'object',
+  required: ['tokensRevoked'],
+  properties: { tokensRevoked: { type: 'integer', description: 'How many of your other tokens were revoked; the one used for this request keeps working' } },
 } as const;
 
 export const listUsersQuery = {

@@ -1,14 +1,12 @@
-import { hash } from '@node-rs/argon2';
 import type { Db } from '../../db/database.js';
 import type { Actor, Role } from '../../shared/actor.js';
 import { DomainError, notFound } from '../../shared/errors/index.js';
 import { recordAudit } from '../audit/index.js';
 import { companyExists } from '../companies/index.js';
 import { newToken } from './domain/tokens.js';
+import { checkNewPassword, hashPassword } from './passwords.js';
 import * as repo from './users.repository.js';
 import type { TokenRow, UserRow } from './users.repository.js';
-
-export const ARGON2 = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 /** A user as others may see it: never the password hash. */
 export type PublicUser = Omit<UserRow, 'passwordHash'> & { hasPassword: boolean };
@@ -35,15 +33,20 @@ async function checkCompany(db: Db, role: Role, companyId: string | null): Promi
   if (companyId && !(await companyExists(db, companyId))) throw notFound('Company', companyId);
 }
 
-/** Creates a user (admin). E-mail addresses are unique, compared in lower case. */
+/**
+ * Creates a user (admin). E-mail addresses are unique, compared in lower case. A password must
+ * follow the password rules (422 `LIMS_USER_WEAK_PASSWORD` naming the rule).
+ */
 export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<PublicUser> {
   const email = input.email.trim().toLowerCase();
+  const displayName = input.displayName.trim();
   const companyId = input.companyId ?? null;
   await checkCompany(db, input.role, companyId);
-  const passwordHash = input.password ? await hash(input.password, ARGON2) : null;
+  if (input.password !== undefined) await checkNewPassword(input.password, [email, displayName]);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return db.transaction(async (tx) => {
     if (await repo.findUserByEmail(tx, email)) throw new DomainError('LIMS_USER_EMAIL_TAKEN', `A user with e-mail ${email} already exists.`);
-    const user = publicUser(await repo.insertUser(tx, { email, displayName: input.displayName.trim(), role: input.role, companyId, passwordHash }));
+    const user = publicUser(await repo.insertUser(tx, { email, displayName, role: input.role, companyId, passwordHash }));
     await recordAudit(tx, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
     return user;
   });
@@ -67,9 +70,27 @@ export interface UserChange {
   password?: string;
 }
 
-/** Changes a user (admin). Deactivating a user makes all of their tokens stop working at once. */
-export async function changeUser(db: Db, actor: Actor, id: string, change: UserChange, reason?: string): Promise<PublicUser> {
-  const passwordHash = change.password ? await hash(change.password, ARGON2) : undefined;
+/**
+ * Changes a user (admin). A new password must follow the password rules; it revokes every other
+ * token of the user (all of them, unless the admin changes their own password: the token of this
+ * request, `keepTokenHash`, keeps working). Deactivating revokes all of the user's tokens for good:
+ * reactivating the user does not bring them back.
+ */
+export async function changeUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: UserChange,
+  reason?: string,
+  keepTokenHash?: string,
+): Promise<PublicUser> {
+  let passwordHash: string | undefined;
+  if (change.password !== undefined) {
+    const current = await repo.findUser(db, id);
+    if (!current) throw notFound('User', id);
+    await checkNewPassword(change.password, [current.email, change.displayName ?? current.displayName]);
+    passwordHash = await hashPassword(change.password);
+  }
   return db.transaction(async (tx) => {
     const before = await repo.findUser(tx, id);
     if (!before) throw notFound('User', id);
@@ -81,12 +102,14 @@ export async function changeUser(db: Db, actor: Actor, id: string, change: UserC
     await checkCompany(tx, role, companyId);
     const { password: _pw, ...rest } = change;
     const after = await repo.updateUser(tx, id, { ...rest, role, companyId, ...(passwordHash ? { passwordHash } : {}) });
+    const revoked =
+      change.active === false ? await repo.revokeUserTokens(tx, id) : passwordHash ? await repo.revokeUserTokens(tx, id, id === actor.userId ? keepTokenHash : undefined) : [];
     await recordAudit(tx, actor, {
       action: 'user.update',
       entityType: 'user',
       entityId: id,
       before: publicUser(before),
-      after: { ...publicUser(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+      after: { ...publicUser(after), ...(passwordHash ? { passwordChanged: true } : {}), ...(revoked.length ? { tokensRevoked: revoked } : {}) },
       reason: reason ?? null,
     });
     return publicUser(after);

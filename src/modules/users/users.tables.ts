@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { companies } from '../companies/companies.tables.js';
 import { ts } from '../../db/columns.js';
 
@@ -44,15 +44,32 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
-/** Login attempts, kept in the database so that rate limiting holds across service instances. */
-export const loginAttempts = pgTable(
-  'login_attempts',
+/**
+ * Password-guessing limits per account (e-mail, known or not) and client address: the failures in
+ * the current window, and until when a successful login trusts the address for the account
+ * (domain/login-limits.ts). Kept in the database so that the limits hold across instances.
+ */
+export const loginAddressLimits = pgTable(
+  'login_address_limits',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
     email: text('email').notNull(),
     ip: text('ip').notNull(),
-    succeeded: boolean('succeeded').notNull(),
-    attemptedAt: ts('attempted_at').notNull().defaultNow(),
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: ts('window_started_at').notNull().defaultNow(),
+    trustedUntil: ts('trusted_until'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_email_time_idx').on(t.email, t.attemptedAt)],
+  (t) => [primaryKey({ columns: [t.email, t.ip] }), index('login_address_limits_updated_idx').on(t.updatedAt)],
+);
+
+/** Consecutive failed logins per account from untrusted addresses, and until when the next attempt waits. */
+export const loginAccountLimits = pgTable(
+  'login_account_limits',
+  {
+    email: text('email').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    blockedUntil: ts('blocked_until'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('login_account_limits_updated_idx').on(t.updatedAt)],
 );

@@ -21,6 +21,8 @@ export const ERROR_CATALOGUE = {
   LIMS_UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
   LIMS_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used with a different request' },
   LIMS_USER_COMPANY_MISMATCH: { status: 422, title: 'Customer users need a company; staff users must not have one' },
+  LIMS_USER_WEAK_PASSWORD: { status: 422, title: 'The password breaks a password rule' },
+  LIMS_USER_WRONG_PASSWORD: { status: 403, title: 'The current password is wrong' },
   LIMS_AUTH_RATE_LIMITED: { status: 429, title: 'Too many failed login attempts' },
   LIMS_INTERNAL: { status: 500, title: 'Internal server error' },
   LIMS_SERVICE_UNAVAILABLE: { status: 503, title: 'The service is not available' },
