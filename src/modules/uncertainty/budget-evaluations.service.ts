@@ -18,7 +18,7 @@ import * as repo from './budgets.repository.js';
 import type { BudgetRow, BudgetVersionRow, EvaluationRow } from './budgets.repository.js';
 import { findBudgetVersion, latestReleased } from './budgets.service.js';
 import { ENGINE_VERSION, outputDifferences, resolveBudget, type EvaluationChoices, type EvaluationRequest, type ResultFacts } from './domain/index.js';
-import type { McmWorkerPool } from './mcm-worker-pool.js';
+import type { EvaluationPool } from './evaluation-pool.js';
 import { evaluateUncertainty, type EvaluationJson } from './uncertainty.service.js';
 
 /** Who may evaluate a budget for a result: those who record results. */
@@ -103,7 +103,7 @@ const requireEvaluator = (actor: Actor): void => {
  * @throws DomainError LIMS_BUDGET_NOT_NAMED, LIMS_BUDGET_NOT_RELEASED, LIMS_EVALUATION_RESULT_CORRECTED,
  *   LIMS_RESULT_RELEASED; BudgetError for inputs that cannot be resolved; the engine's errors.
  */
-export async function evaluateForResult(db: Db, pool: McmWorkerPool, actor: Actor, resultId: string, input: EvaluateInput, signal?: AbortSignal): Promise<EvaluationView> {
+export async function evaluateForResult(db: Db, pool: EvaluationPool, actor: Actor, resultId: string, input: EvaluateInput, signal?: AbortSignal): Promise<EvaluationView> {
   requireEvaluator(actor);
   const result = await findResultForEvaluation(db, resultId);
   if (!result) throw notFound('Result', resultId);
@@ -163,7 +163,7 @@ export async function getEvaluation(db: Db, id: string): Promise<EvaluationView>
  * Re-runs a stored evaluation's request (and its conformity decision) with the current engine and
  * compares: identical, or the JSON paths that differ. Nothing is stored.
  */
-export async function rerunEvaluation(db: Db, pool: McmWorkerPool, id: string, signal?: AbortSignal) {
+export async function rerunEvaluation(db: Db, pool: EvaluationPool, id: string, signal?: AbortSignal) {
   const stored = await getEvaluation(db, id);
   const plan = stored.conformity ? planOf(stored.conformity) : null;
   const outputs = await evaluateUncertainty(pool, stored.request, signal, plan?.tolerance);

@@ -7,7 +7,7 @@ import { EVALUATORS, evaluateForResult, getEvaluation, listEvaluations, rerunEva
 import * as s from './budgets.schemas.js';
 import { BUDGET_KEEPERS, createBudget, createVersion, getBudget, getBudgets, releaseVersion, updateDraft, type VersionInput } from './budgets.service.js';
 import type { BudgetContent } from './domain/index.js';
-import type { McmWorkerPool } from './mcm-worker-pool.js';
+import type { EvaluationPool } from './evaluation-pool.js';
 import { discriminatedValidator } from './one-of-errors.js';
 
 
@@ -21,7 +21,7 @@ type VersionId = { Params: { id: string; versionId: string } };
  * certificates. Auditors read and re-run; quality managers and admins keep the budgets; those who
  * record results evaluate them.
  */
-export async function budgetRoutes(app: FastifyInstance, pool: McmWorkerPool): Promise<void> {
+export async function budgetRoutes(app: FastifyInstance, pool: EvaluationPool): Promise<void> {
   const { db } = app.lims;
   const read = { roles: STAFF_ROLES };
   const write = { roles: BUDGET_KEEPERS };

@@ -7,7 +7,7 @@ import { abortOnDisconnect } from './abort-on-disconnect.js';
 import { storedRequest } from './budget-evaluations.service.js';
 import { budgetRoutes } from './budgets.routes.js';
 import { gaugeRrBody, gaugeRrResponse } from './gauge-rr.schemas.js';
-import { McmWorkerPool, type McmPoolOptions } from './mcm-worker-pool.js';
+import { EvaluationPool, type EvaluationPoolOptions } from './evaluation-pool.js';
 import { discriminatedValidator } from './one-of-errors.js';
 import { evaluationBody, evaluationResponse } from './uncertainty.schemas.js';
 import {
@@ -31,13 +31,13 @@ const config = { roles: STAFF_ROLES };
 const WHO = 'Staff roles (auditors too: nothing is stored); not customers.';
 
 export interface UncertaintyRoutesOptions {
-  /** Monte Carlo worker pool settings (size, queue); defaults suit a small server. */
-  readonly pool?: McmPoolOptions;
+  /** Evaluation worker pool settings (size, queue); defaults suit a small server. */
+  readonly pool?: EvaluationPoolOptions;
 }
 
 /** Compute endpoints of the uncertainty engine: evaluations, conformity, comparisons, trends, gauge R&R. */
 export async function uncertaintyRoutes(app: FastifyInstance, options: UncertaintyRoutesOptions = {}): Promise<void> {
-  const pool = new McmWorkerPool(options.pool);
+  const pool = new EvaluationPool(options.pool);
   app.addHook('onClose', async () => pool.close());
 
   app.post<{ Body: EvaluationRequest }>('/uncertainty/evaluations', {

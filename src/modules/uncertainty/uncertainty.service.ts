@@ -1,8 +1,9 @@
 /**
  * Compute services of the uncertainty API. Nothing is stored and nothing depends on who asks
- * (the routes restrict the callers to staff), so these take only the input. The GUM and the
- * other calculations are cheap and run on the request thread; anything with Monte Carlo runs
- * in the worker pool, bounded in trials and time.
+ * (the routes restrict the callers to staff), so these take only the input. Every evaluation of
+ * a measurement model (GUM and Monte Carlo: a second-order GUM over 200 inputs is seconds of work)
+ * runs in the worker pool, bounded in time (and Monte Carlo in trials); the other calculations are
+ * cheap and run on the request thread.
  */
 import { DomainError } from '../../shared/errors/index.js';
 import {
@@ -13,7 +14,6 @@ import {
   conformityOfEvaluation,
   compareSeries,
   decideConformity,
-  evaluate,
   gaugeRrAnova,
   gaugeRrAverageRange,
   validateTolerance,
@@ -30,13 +30,16 @@ import {
   type Tolerance,
   type TrendResult,
 } from './domain/index.js';
-import type { McmWorkerPool } from './mcm-worker-pool.js';
+import type { EvaluationPool } from './evaluation-pool.js';
 
 /** Server-side bounds of a Monte Carlo run: nothing runs unbounded, whatever the request says. */
 export const MCM_LIMITS = {
   maxTrials: 10_000_000,
   maxTimeMs: 20_000,
 } as const;
+
+/** Time limit of a GUM evaluation in its worker (it cannot stop itself: the worker is terminated). */
+export const GUM_MAX_TIME_MS = 20_000;
 
 /** Infinite degrees of freedom as JSON null (JSON has no Infinity); see the response schema. */
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -71,15 +74,18 @@ function checkMcmLimits(request: EvaluationRequest): number {
 }
 
 /**
- * Evaluates a measurement model by the GUM, Monte Carlo or both (JCGM 100, JCGM 101).
- * The GUM alone runs here; Monte Carlo runs in a worker thread with the request's time limit
- * (default and maximum MCM_LIMITS.maxTimeMs) and is cancelled when `signal` aborts. With a
- * `tolerance`, Monte Carlo also reports the fraction of its sample inside it (counted in the worker).
+ * Evaluates a measurement model by the GUM, Monte Carlo or both (JCGM 100, JCGM 101) in a worker
+ * thread, cancelled when `signal` aborts. The GUM alone has GUM_MAX_TIME_MS; Monte Carlo the
+ * request's time limit (default and maximum MCM_LIMITS.maxTimeMs). With a `tolerance`, Monte Carlo
+ * also reports the fraction of its sample inside it (counted in the worker).
  * @throws UncertaintyModelError (LIMS_UNCERTAINTY_*) for anything the engine cannot evaluate,
- *   DomainError LIMS_UNCERTAINTY_MCM_BUSY when every worker is busy and the queue is full.
+ *   LIMS_UNCERTAINTY_ABORTED (reason `time`) past the time limit; DomainError
+ *   LIMS_UNCERTAINTY_MCM_BUSY when every worker is busy and the queue is full.
  */
-export async function evaluateUncertainty(pool: McmWorkerPool, request: EvaluationRequest, signal?: AbortSignal, tolerance?: Tolerance): Promise<EvaluationJson> {
-  if ((request.method ?? 'gum') === 'gum') return toJson(evaluate(request));
+export async function evaluateUncertainty(pool: EvaluationPool, request: EvaluationRequest, signal?: AbortSignal, tolerance?: Tolerance): Promise<EvaluationJson> {
+  if ((request.method ?? 'gum') === 'gum') {
+    return toJson(await pool.run(request, { maxTimeMs: GUM_MAX_TIME_MS, graceMs: 0, ...(signal && { signal }) }));
+  }
   const maxTimeMs = checkMcmLimits(request);
   const result = await pool.run({ ...request, mcm: { ...request.mcm, maxTimeMs } }, { maxTimeMs, ...(signal && { signal }) }, tolerance ? { tolerance } : {});
   return toJson(result);
@@ -124,7 +130,7 @@ function ruleOf(request: ConformityRequest): DecisionRule {
  *   DomainError LIMS_EVALUATION_REQUEST_INVALID for a value and a model together, or neither;
  *   the engine's errors for the model.
  */
-export async function assessConformity(pool: McmWorkerPool, request: ConformityRequest, signal?: AbortSignal): Promise<ConformityResult & { evaluation?: EvaluationBasis }> {
+export async function assessConformity(pool: EvaluationPool, request: ConformityRequest, signal?: AbortSignal): Promise<ConformityResult & { evaluation?: EvaluationBasis }> {
   const rule = ruleOf(request);
   const given = [request.measuredValue, request.standardUncertainty, request.expandedUncertainty, request.coverageFactor].some((x) => x !== undefined);
   if (request.evaluation === undefined) {

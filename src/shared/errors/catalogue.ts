@@ -36,8 +36,8 @@ export const ERROR_CATALOGUE = {
   LIMS_UNCERTAINTY_INVALID_INPUT: { status: 422, title: 'An input quantity or evaluation option is not valid' },
   LIMS_UNCERTAINTY_CORRELATION_NOT_PSD: { status: 422, title: 'The correlation matrix is not positive semi-definite' },
   LIMS_UNCERTAINTY_CORRELATION_NON_NORMAL: { status: 422, title: 'Monte Carlo supports correlations only between normal inputs' },
-  LIMS_UNCERTAINTY_ABORTED: { status: 422, title: 'The Monte Carlo evaluation was stopped before it finished' },
-  LIMS_UNCERTAINTY_MCM_BUSY: { status: 503, title: 'All Monte Carlo workers are busy' },
+  LIMS_UNCERTAINTY_ABORTED: { status: 422, title: 'The evaluation was stopped before it finished' },
+  LIMS_UNCERTAINTY_MCM_BUSY: { status: 503, title: 'All evaluation workers are busy' },
   LIMS_UNCERTAINTY_TOLERANCE_INVALID: { status: 422, title: 'The tolerance limits are not valid' },
   LIMS_UNCERTAINTY_MEASURED_VALUE_INVALID: { status: 422, title: 'The measured value is not valid' },
   LIMS_UNCERTAINTY_UNCERTAINTY_INVALID: { status: 422, title: 'The measurement uncertainty is not valid' },
@@ -145,6 +145,11 @@ export const ERROR_CATALOGUE = {
   LIMS_QIF_NO_CHARACTERISTICS: { status: 422, title: 'The QIF document has no characteristics to import' },
   LIMS_QIF_UNSUPPORTED_CHARACTERISTICS: { status: 422, title: 'Some characteristics of the QIF document cannot be imported; nothing was imported' },
   LIMS_QIF_DUPLICATE_CHARACTERISTICS: { status: 409, title: 'The item already has characteristics with these identifiers or QIF ids; nothing was imported' },
+  LIMS_QIF_DTD_REFUSED: { status: 422, title: 'The XML file declares a document type (DTD); QIF files have none, and entities are not expanded' },
+
+  // --- import files (QIF, CSV) are read in worker threads, within limits ---
+  LIMS_IMPORT_LIMIT_EXCEEDED: { status: 422, title: 'The file exceeds a limit of the import (nesting, length of a value, columns, line length, time or memory to read it)' },
+  LIMS_IMPORT_BUSY: { status: 503, title: 'All import workers are busy' },
 
   // --- job attachments: drawings, CAD/PMI models, reports (src/modules/attachments) ---
   LIMS_ATTACHMENT_FORM_INVALID: { status: 400, title: 'The upload is not a form of fields followed by one file part' },

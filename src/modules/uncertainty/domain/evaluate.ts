@@ -62,7 +62,7 @@ export interface EvaluationResult {
 }
 
 export interface EvaluationRuntime {
-  /** Cancels a running Monte Carlo evaluation (checked per chunk of trials). */
+  /** Cancels a running evaluation (Monte Carlo: checked per chunk of trials; GUM: per input of the second-order terms). */
   readonly signal?: { readonly aborted: boolean };
   /**
    * Tolerance limits for a conformity decision: Monte Carlo then also reports the fraction of its
@@ -133,7 +133,7 @@ export function evaluate(request: EvaluationRequest, runtime: EvaluationRuntime 
 
   let gum: GumSummary | undefined;
   if (method !== 'mcm') {
-    const result = evaluateGum(model, inputs, correlation, { coverageProbability: p, secondOrder: request.secondOrder ?? false });
+    const result = evaluateGum(model, inputs, correlation, { coverageProbability: p, secondOrder: request.secondOrder ?? false, ...(runtime.signal ? { signal: runtime.signal } : {}) });
     const { warnings: gumWarnings, ...summary } = result;
     warnings.push(...gumWarnings);
     gum = summary;
