@@ -33,10 +33,14 @@ export interface PostgresOptions {
   logger?: MinimalLogger;
 }
 
-/** Opens the embedded PostgreSQL (PGlite). `dataDir` 'memory://' keeps it in memory (tests). */
-export async function openEmbedded(dataDir: string): Promise<Database & { client: PGlite }> {
+/**
+ * Opens the embedded PostgreSQL (PGlite). `dataDir` 'memory://' keeps it in memory (tests);
+ * `image`, a data directory dumped with `dumpDataDir`, starts it from that copy (tests clone one
+ * migrated database instead of migrating each).
+ */
+export async function openEmbedded(dataDir: string, image?: Blob): Promise<Database & { client: PGlite }> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, image ? { loadDataDir: image } : {});
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   let closed = false;
   return {

@@ -1,7 +1,10 @@
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 
-/** Jest global teardown: drops the template database and stops a throwaway container. */
+/** Jest global teardown: removes the embedded image, drops the template database and stops a throwaway container. */
 export default async function globalTeardown(): Promise<void> {
+  const image = process.env.LIMS_TEST_EMBEDDED_IMAGE;
+  if (image) await rm(image, { force: true });
   const url = process.env.TEST_DATABASE_URL;
   const template = process.env.LIMS_TEST_TEMPLATE;
   if (url && template) {
