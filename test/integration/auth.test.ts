@@ -157,7 +157,7 @@ describe('password login', () => {
     expect(me.json().email).toBe(email);
   });
 
-  test('failed logins are limited per e-mail address', async () => {
+  test('failed logins are limited per e-mail address and client address', async () => {
     const target = 'ratelimit@example.fi';
     await t.request({ method: 'POST', url: '/api/v1/users', payload: { email: target, displayName: 'R', role: 'auditor', password } });
     for (let i = 0; i < 5; i++) {
@@ -169,6 +169,9 @@ describe('password login', () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('LIMS_AUTH_RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // From another address the account still logs in (details in login-limits.test.ts).
+    const elsewhere = await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: target, password }, token: null, remoteAddress: '192.0.2.1' });
+    expect(elsewhere.statusCode).toBe(201);
   });
 
   test('customers cannot log in with a password', async () => {
@@ -176,5 +179,123 @@ describe('password login', () => {
     expect(res.statusCode).toBe(201);
     const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'cust@example.fi', password }, token: null });
     expect(login.statusCode).toBe(401);
+  });
+});
+
+describe('password rules', () => {
+  const create = (email: string, password: string) =>
+    t.request({ method: 'POST', url: '/api/v1/users', payload: { email, displayName: 'Sääntö Testaaja', role: 'technician', password } });
+
+  test.each([
+    ['Lyhyt!9x', 'length'],
+    ['a\u0308o\u0308a\u0308o\u0308a\u0308o\u0308', 'length'],
+    ['            ', 'repetition'],
+    ['kkkkkkkkkkkkkkkk', 'repetition'],
+    ['password1234', 'common'],
+    ['Qwertyuiop123', 'common'],
+    ['Testaaja123456', 'common'],
+  ])('%p is refused with 422 naming the rule %s, and no user is created', async (password, rule) => {
+    const email = `saanto.testaaja.${rule}.${password.length}@ktk.fi`;
+    const res = await create(email, password);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'LIMS_USER_WEAK_PASSWORD', details: { field: 'password', rule } });
+    expect(res.json().detail).toEqual(expect.any(String));
+    const list = (await t.request({ method: 'GET', url: '/api/v1/users?role=technician' })).json().items;
+    expect(list.map((u: { email: string }) => u.email)).not.toContain(email);
+  });
+
+  test('a weak password is refused on a change too, and the old one keeps working', async () => {
+    const res = await create('saanto.muutos@ktk.fi', 'mittaus on tarkkaa 2026');
+    const change = await t.request({ method: 'PATCH', url: `/api/v1/users/${res.json().id}`, payload: { password: 'salasana1234' } });
+    expect(change.statusCode).toBe(422);
+    expect(change.json().details.rule).toBe('common');
+    const login = await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'saanto.muutos@ktk.fi', password: 'mittaus on tarkkaa 2026' }, token: null });
+    expect(login.statusCode).toBe(201);
+  });
+
+  test('passwords are compared after NFKC normalisation: "ä" typed as a + combining mark logs in', async () => {
+    await create('normalisointi@ktk.fi', 'käyttöikä ja kalibrointi');
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'normalisointi@ktk.fi', password: 'ka\u0308ytto\u0308ika\u0308 ja kalibrointi' },
+      token: null,
+    });
+    expect(login.statusCode).toBe(201);
+  });
+});
+
+describe('password changes and deactivation revoke tokens', () => {
+  const password = 'mittaus on tarkkaa 2026';
+  const newPassword = 'kaliiperi ja mikrometri syksyllä';
+  const me = (token: string) => t.request({ method: 'GET', url: '/api/v1/me', token });
+  const logIn = (email: string, pw: string) => t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw }, token: null });
+  let n = 0;
+  async function staff(role: 'technician' | 'admin' = 'technician') {
+    n += 1;
+    const email = `revoke.${n}@ktk.fi`;
+    const user = (await t.request({ method: 'POST', url: '/api/v1/users', payload: { email, displayName: `Revoke ${n}`, role, password } })).json();
+    const apiToken = (await t.request({ method: 'POST', url: `/api/v1/users/${user.id}/tokens`, payload: { name: 'CMM export' } })).json().token;
+    return { id: user.id as string, email, apiToken: apiToken as string };
+  }
+
+  test("an admin setting a user's password revokes all of that user's tokens", async () => {
+    const user = await staff();
+    const session = (await logIn(user.email, password)).json().token;
+    const res = await t.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { password: newPassword, reason: 'forgotten password' } });
+    expect(res.statusCode).toBe(200);
+    expect((await me(user.apiToken)).statusCode).toBe(401);
+    expect((await me(session)).statusCode).toBe(401);
+    expect((await logIn(user.email, password)).statusCode).toBe(401);
+    expect((await logIn(user.email, newPassword)).statusCode).toBe(201);
+  });
+
+  test('changing your own password revokes your other tokens; the token you changed it with keeps working', async () => {
+    const user = await staff();
+    const current = (await logIn(user.email, password)).json().token;
+    const other = (await logIn(user.email, password)).json().token;
+    const res = await t.request({ method: 'POST', url: '/api/v1/me/password', token: current, payload: { currentPassword: password, newPassword } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ tokensRevoked: 2 });
+    expect((await me(current)).statusCode).toBe(200);
+    expect((await me(other)).statusCode).toBe(401);
+    expect((await me(user.apiToken)).statusCode).toBe(401);
+    expect((await logIn(user.email, newPassword)).statusCode).toBe(201);
+  });
+
+  test('changing your own password needs the current one and a password that follows the rules', async () => {
+    const user = await staff();
+    const token = (await logIn(user.email, password)).json().token;
+    const wrong = await t.request({ method: 'POST', url: '/api/v1/me/password', token, payload: { currentPassword: 'not the password', newPassword } });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().code).toBe('LIMS_USER_WRONG_PASSWORD');
+    const weak = await t.request({ method: 'POST', url: '/api/v1/me/password', token, payload: { currentPassword: password, newPassword: 'short1' } });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().details.rule).toBe('length');
+    expect((await me(user.apiToken)).statusCode).toBe(200);
+  });
+
+  test('an admin changing their own password through PATCH keeps the token of that request', async () => {
+    const admin = await staff('admin');
+    const second = (await t.request({ method: 'POST', url: `/api/v1/users/${admin.id}/tokens`, payload: { name: 'laptop' } })).json().token;
+    const res = await t.request({ method: 'PATCH', url: `/api/v1/users/${admin.id}`, payload: { password: newPassword }, token: admin.apiToken });
+    expect(res.statusCode).toBe(200);
+    expect((await me(admin.apiToken)).statusCode).toBe(200);
+    expect((await me(second)).statusCode).toBe(401);
+  });
+
+  test('deactivating revokes the tokens for good: reactivating does not bring them back', async () => {
+    const user = await staff();
+    const session = (await logIn(user.email, password)).json().token;
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { active: false, reason: 'left the company' } })).statusCode).toBe(200);
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { active: true, reason: 'came back' } })).statusCode).toBe(200);
+    expect((await me(user.apiToken)).statusCode).toBe(401);
+    expect((await me(session)).statusCode).toBe(401);
+    const tokens = (await t.request({ method: 'GET', url: `/api/v1/users/${user.id}/tokens` })).json().items;
+    expect(tokens.every((token: { revokedAt: string | null }) => token.revokedAt !== null)).toBe(true);
+    // The user logs in again with a new token.
+    const again = await logIn(user.email, password);
+    expect(again.statusCode).toBe(201);
+    expect((await me(again.json().token)).statusCode).toBe(200);
   });
 });
