@@ -42,3 +42,8 @@ describe('password rules', () => {
     expect(await passwordProblem('tiinateknikko')).toBeNull();
   });
 });
+
+test('a long password is judged on its first 64 characters, so the estimate stays quick', async () => {
+  expect(await passwordProblem(`${'password'.repeat(8)} then something unguessable: kaliiperi`)).toMatchObject({ rule: 'common' });
+  expect(await passwordProblem(`kaliiperi, mikrometri ja syksyn mittaukset ${'x'.repeat(200)}`)).toBeNull();
+});
