@@ -16,6 +16,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest result file (CSV or QIF) the import accepts. */
   importLimitBytes: number;
+  /** Time a worker may take to read one import file (QIF or CSV) before it is stopped. */
+  importTimeLimitMs: number;
   /** Folder of the attachment blob store (default `<DATA_DIR>/attachments`). */
   attachmentsDir: string;
   /** Largest attachment file accepted. */
@@ -58,6 +60,7 @@ const envSchema = {
     DB_CONNECT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 60000, default: 3000 },
     BODY_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 1048576 },
     IMPORT_LIMIT_BYTES: { type: 'integer', minimum: 1024, maximum: 104857600, default: 10485760 },
+    IMPORT_TIME_LIMIT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 30000 },
     ATTACHMENTS_DIR: { type: 'string', minLength: 1 },
     ATTACHMENT_MAX_BYTES: { type: 'integer', minimum: 1024, maximum: 10737418240, default: 209715200 },
     IDEMPOTENCY_TTL_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 24 },
@@ -80,6 +83,7 @@ const hints: Record<string, string> = {
   DB_CONNECT_TIMEOUT_MS: 'an integer number of milliseconds from 100 to 60000',
   BODY_LIMIT_BYTES: 'an integer number of bytes from 1024 to 104857600',
   IMPORT_LIMIT_BYTES: 'an integer number of bytes from 1024 to 104857600',
+  IMPORT_TIME_LIMIT_MS: 'an integer number of milliseconds from 100 to 600000',
   ATTACHMENTS_DIR: 'a folder path for attachment files',
   ATTACHMENT_MAX_BYTES: 'an integer number of bytes from 1024 to 10737418240',
   IDEMPOTENCY_TTL_HOURS: 'an integer number of hours from 1 to 720',
@@ -129,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbConnectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
     importLimitBytes: v.IMPORT_LIMIT_BYTES,
+    importTimeLimitMs: v.IMPORT_TIME_LIMIT_MS,
     attachmentsDir: v.ATTACHMENTS_DIR ?? join(v.DATA_DIR, 'attachments'),
     attachmentMaxBytes: v.ATTACHMENT_MAX_BYTES,
     idempotencyTtlHours: v.IDEMPOTENCY_TTL_HOURS,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { DomainError } from '../../shared/errors/index.js';
 import { SUBMIT_ROLES } from '../jobs/index.js';
+import { QifReader } from './qif-reader.js';
 import * as s from './qif.schemas.js';
 import { importQifCharacteristics } from './qif.service.js';
 
@@ -18,10 +19,13 @@ function utf8(body: Buffer): string {
 
 /**
  * QIF 3 (ISO 23952) import of a piece's characteristics. Its own plugin, so that the XML body parser
- * and the import body limit (IMPORT_LIMIT_BYTES) apply to this route only.
+ * and the import body limit (IMPORT_LIMIT_BYTES) apply to this route only; files are read in worker
+ * threads (IMPORT_TIME_LIMIT_MS each).
  */
 export async function qifRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.lims;
+  const reader = new QifReader({ maxTimeMs: config.importTimeLimitMs });
+  app.addHook('onClose', async () => reader.close());
   app.addContentTypeParser([...s.QIF_MEDIA_TYPES], { parseAs: 'buffer', bodyLimit: config.importLimitBytes }, (_request, body, done) => {
     try {
       done(null, utf8(body as Buffer));
@@ -44,7 +48,7 @@ export async function qifRoutes(app: FastifyInstance): Promise<void> {
       if (!(s.QIF_MEDIA_TYPES as readonly string[]).includes(mediaType(request))) {
         throw new DomainError('LIMS_UNSUPPORTED_MEDIA_TYPE', `Send the QIF document as the request body with Content-Type ${s.QIF_MEDIA_TYPES.join(', ')}.`);
       }
-      return reply.code(201).send(await importQifCharacteristics(db, actorOf(request), request.params.jobId, request.params.itemId, request.body));
+      return reply.code(201).send(await importQifCharacteristics(db, reader, actorOf(request), request.params.jobId, request.params.itemId, request.body));
     },
   });
 }

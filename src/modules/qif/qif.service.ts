@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import { companyScope, type Actor } from '../../shared/actor.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
 import { addCharacteristicsIn, findJobItem, SUBMIT_ROLES, type CharacteristicInput } from '../jobs/index.js';
-import { parseQifProduct, type QifCharacteristic } from './domain/qif-product.js';
+import type { QifCharacteristic } from './domain/qif-product.js';
+import type { QifReader } from './qif-reader.js';
 
 /** A characteristic as the jobs module takes it: the QIF fields other than the item id stay behind. */
 const toInput = ({ qifNominalId: _nominal, qifKind: _kind, ...input }: QifCharacteristic): CharacteristicInput => input;
@@ -31,14 +32,15 @@ function refuseDuplicates(imported: readonly QifCharacteristic[]) {
  * transaction with one audit event, or nothing: a file that is not QIF 3, has no characteristics, or
  * has any characteristic the LIMS cannot hold, or one the item already has, is refused with the list.
  * Who may: the roles that submit jobs (the job's own customer, admin, quality manager); another
- * company's job or item is 404. Answers the characteristics created, in file order.
+ * company's job or item is 404. The file is read in a worker thread (`reader`), within the import's
+ * limits. Answers the characteristics created, in file order.
  */
-export async function importQifCharacteristics(db: Db, actor: Actor, jobId: string, itemId: string, xml: string) {
+export async function importQifCharacteristics(db: Db, reader: QifReader, actor: Actor, jobId: string, itemId: string, xml: string) {
   if (!SUBMIT_ROLES.includes(actor.role)) throw forbidden(`A ${actor.role} may not add characteristics to jobs.`);
   // Visibility before the file is read, so that another company's ids answer 404 whatever is sent.
   const found = await findJobItem(db, companyScope(actor), itemId);
   if (!found || found.job.id !== jobId) throw notFound('Job item', itemId);
-  const product = parseQifProduct(xml);
+  const product = await reader.product(xml);
   const source = { format: 'QIF', versionQIF: product.versionQIF, ...(product.qpId !== undefined ? { qpId: product.qpId } : {}) };
   const job = await db.transaction((tx) =>
     addCharacteristicsIn(tx, actor, jobId, itemId, product.characteristics.map(toInput), {

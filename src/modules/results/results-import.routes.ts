@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/context.js';
 import { DomainError } from '../../shared/errors/index.js';
 import { decodeUtf8 } from './domain/results-csv.js';
+import { ResultsFileReader } from './results-import-reader.js';
 import * as s from './results-import.schemas.js';
 import { importResults, notUtf8, type ImportFormat, type ImportOptions } from './results-import.service.js';
 import { RECORDERS } from './results.service.js';
@@ -12,10 +13,13 @@ const formatOf = (request: FastifyRequest): ImportFormat | undefined => MEDIA_TY
 
 /**
  * Bulk import of results from instrument files (CSV, QIF Results). Its own plugin, so that the CSV and
- * XML body parsers and the larger body limit apply to this route only.
+ * XML body parsers and the larger body limit apply to this route only; files are read in worker
+ * threads (IMPORT_TIME_LIMIT_MS each).
  */
 export async function resultsImportRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.lims;
+  const reader = new ResultsFileReader({ maxTimeMs: config.importTimeLimitMs });
+  app.addHook('onClose', async () => reader.close());
   app.addContentTypeParser(Object.keys(MEDIA_TYPES), { parseAs: 'buffer', bodyLimit: config.importLimitBytes }, (request, body, done) => {
     const decoded = decodeUtf8(body as Buffer);
     if ('text' in decoded) done(null, decoded.text);
@@ -36,7 +40,7 @@ export async function resultsImportRoutes(app: FastifyInstance): Promise<void> {
     handler: async (request, reply) => {
       const format = formatOf(request);
       if (!format) throw new DomainError('LIMS_UNSUPPORTED_MEDIA_TYPE', `Send the file as ${Object.keys(MEDIA_TYPES).join(', ')}.`);
-      const view = await importResults(db, actorOf(request), request.params.id, format, request.body, request.query);
+      const view = await importResults(db, reader, actorOf(request), request.params.id, format, request.body, request.query);
       return reply.code(view.dryRun ? 200 : 201).send(view);
     },
   });

@@ -5,17 +5,16 @@ import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
 import { recordAudits } from '../audit/index.js';
 import { findEquipmentByCode } from '../equipment/index.js';
 import { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from '../jobs/index.js';
-import { parseQifResults } from '../qif/index.js';
 import { CSV_COLUMN_NAMES, planCsv } from './domain/csv-plan.js';
 import { findItem, isUuid, placeProblems, problemAt, sortProblems, type ColumnNames, type DraftResult, type ImportDefaults, type ImportItem, type ImportProblem } from './domain/import-plan.js';
 import { QIF_COLUMN_NAMES, planQif } from './domain/qif-plan.js';
-import { readResultsCsv, type CsvFile } from './domain/results-csv.js';
+import type { ImportFormat, ParsedFile, ResultsFileReader } from './results-import-reader.js';
 import { CheckLookups, checkResult, newResult, type CheckedResult } from './result-recording.js';
 import { presentItemResults, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
 import { RECORDERS } from './results.service.js';
 
-export type ImportFormat = 'csv' | 'qif';
+export type { ImportFormat };
 export interface ImportOptions extends ImportDefaults {
   dryRun?: boolean;
 }
@@ -34,11 +33,6 @@ export const notUtf8 = (format: ImportFormat, line: number): DomainError =>
 
 const importItems = (content: JobContentLookup): ImportItem[] =>
   content.items.map((i) => ({ id: i.id, lineNo: i.lineNo, description: i.description, instrument: i.instrument, characteristics: i.characteristics.map((c) => ({ id: c.id, identifier: c.identifier, qifId: c.qifId })) }));
-
-type ParsedFile = { format: 'csv'; file: CsvFile } | { format: 'qif'; file: ReturnType<typeof parseQifResults> };
-
-/** Reads the file; a QIF file that is not QIF 3 XML is refused here with the qif module's code. */
-const parse = (format: ImportFormat, text: string): ParsedFile => (format === 'csv' ? { format, file: readResultsCsv(text) } : { format, file: parseQifResults(text) });
 
 /** The file's drafts and the problems of mapping it to the job (before the rules of a result). */
 const plan = (parsed: ParsedFile, items: ImportItem[], options: ImportOptions) => (parsed.format === 'csv' ? planCsv(parsed.file, items, options) : planQif(parsed.file, items, options));
@@ -84,7 +78,7 @@ async function checkDrafts(tx: Db, actor: Actor, drafts: DraftResult[], columns:
     }
     if (item.released) problems.push(problemAt(draft.refs[0]!, columns.item, 'LIMS_RESULT_RELEASED', `The results of item ${item.found.item.lineNo} are released and locked; a released item takes no more results.`));
     const result = await checkResult(lookups, item.found, draft.input);
-    problems.push(...placeProblems(draft, result.problems, columns));
+    for (const problem of placeProblems(draft, result.problems, columns)) problems.push(problem);
     checked.push({ draft, found: item.found, checked: result });
   }
   return { checked, problems };
@@ -106,11 +100,13 @@ export interface ImportView {
  * has a problem the whole file is refused with every problem (line or QIF measurement, column,
  * reason, code) and nothing is written. Otherwise all results are written in one transaction, each
  * with its own audit event plus one event for the import. A dry run checks and answers without writing.
+ * The file is read in a worker thread (`reader`), within the import's limits; a QIF file that is not
+ * QIF 3 XML is refused with the qif module's code.
  */
-export async function importResults(db: Db, actor: Actor, jobId: string, format: ImportFormat, text: string, options: ImportOptions): Promise<ImportView> {
+export async function importResults(db: Db, reader: ResultsFileReader, actor: Actor, jobId: string, format: ImportFormat, text: string, options: ImportOptions): Promise<ImportView> {
   if (!RECORDERS.includes(actor.role)) throw forbidden(`A ${actor.role} may not import results.`);
   const columns = COLUMNS[format];
-  const parsed = parse(format, text);
+  const parsed = await reader.read(format, text);
   const created = await db.transaction(async (tx) => {
     const content = await findJobContent(tx, undefined, jobId);
     if (!content) throw notFound('Job', jobId);
@@ -126,7 +122,7 @@ export async function importResults(db: Db, actor: Actor, jobId: string, format:
     const planned = plan(parsed, items, options);
     const problems = [...planned.problems, ...(await resolveEquipment(tx, planned.drafts, columns))];
     const { checked, problems: ruleProblems } = await checkDrafts(tx, actor, planned.drafts, columns);
-    problems.push(...ruleProblems);
+    for (const problem of ruleProblems) problems.push(problem);
     if (problems.length > 0) throw refused(problems);
     if (options.dryRun) return { checked, ids: [] };
 

@@ -1,19 +1,9 @@
 import { DomainError } from '../../../shared/errors/index.js';
-import { characteristicProblem, type CharacteristicInput, type Tolerance } from '../../jobs/index.js';
-import { designatorOf, type QifProblem } from './qif-results.js';
-import { QIF_KINDS, kindOf, refusedKindReason } from './qif-kinds.js';
-import { datumsOf, decimalOf, geometricTolerance, readDatumTables, sizeTolerance, type DatumTables, type Findings } from './qif-tolerance.js';
-import { readQifUnits, unitOfValue, type QifUnits } from './qif-units.js';
-import { child, readQifDocument, textAt, type XmlElement } from './qif-xml.js';
+import { characteristicProblem, type CharacteristicInput } from '../../jobs/index.js';
+import { readQifProduct, type QifCharacteristic, type QifProductDraft, type SourcedProblem } from './qif-product-reader.js';
+import type { QifProblem } from './qif-results.js';
 
-/** A characteristic of a QIF MBD file as the LIMS will hold it, with the QIF ids it came from. */
-export interface QifCharacteristic extends CharacteristicInput {
-  /** The CharacteristicItem id (what QIF Results measurements reference), or the nominal's id when the file has no item for it. */
-  qifId: string;
-  qifNominalId: string;
-  /** The QIF kind, e.g. `SurfaceProfile`. */
-  qifKind: string;
-}
+export { readQifProduct, type QifCharacteristic, type QifProductDraft } from './qif-product-reader.js';
 
 export interface QifProduct {
   /** The document's QPId, when it has one. */
@@ -22,160 +12,49 @@ export interface QifProduct {
   characteristics: QifCharacteristic[];
 }
 
-const MAX_IDENTIFIER = 50;
-const MAX_NOTES = 2000;
-
-interface Source {
-  item?: XmlElement;
-  nominal: XmlElement;
-}
-
-/** Elements of a Characteristics list keyed by id, with the ones lacking an id reported. */
-function indexById(list: XmlElement | undefined, role: 'Definition' | 'Nominal', problems: QifProblem[]): Map<string, XmlElement> {
-  const map = new Map<string, XmlElement>();
-  for (const e of list?.children ?? []) {
-    if (e.attrs.id === undefined) problems.push({ id: null, element: e.name, reason: `a characteristic ${role.toLowerCase()} has no id attribute` });
-    else map.set(e.attrs.id, e);
-  }
-  return map;
-}
-
-/** Each nominal with its items (one characteristic per item), or alone when no item measures it; broken item references reported. */
-function sources(nominals: Map<string, XmlElement>, items: readonly XmlElement[], problems: QifProblem[]): Source[] {
-  const itemsOf = new Map<string, XmlElement[]>();
-  for (const item of items) {
-    const nominalId = textAt(item, 'CharacteristicNominalId');
-    if (item.attrs.id === undefined) problems.push({ id: null, element: item.name, reason: 'a characteristic item has no id attribute' });
-    else if (nominalId === undefined || !nominals.has(nominalId)) {
-      problems.push({ id: item.attrs.id, element: item.name, reason: `the item refers to characteristic nominal ${nominalId ?? '(none)'}, which the file does not define` });
-    } else itemsOf.set(nominalId, [...(itemsOf.get(nominalId) ?? []), item]);
-  }
-  return [...nominals.values()].flatMap((nominal) => {
-    const its = itemsOf.get(nominal.attrs.id!) ?? [];
-    return its.length === 0 ? [{ nominal }] : its.map((item) => ({ item, nominal }));
-  });
-}
-
-interface Problems {
-  /** The file breaks QIF's structure. */
-  invalid: QifProblem[];
-  /** Valid QIF the LIMS cannot hold. */
-  unsupported: QifProblem[];
-}
-
-interface Context {
-  definitions: Map<string, XmlElement>;
-  units: QifUnits;
-  datums: DatumTables;
-}
-
-/** One characteristic from its item, nominal and definition; every problem of it goes to `problems`. */
-function readCharacteristic({ item, nominal }: Source, ctx: Context, out: Problems): QifCharacteristic | null {
-  const at = item ?? nominal;
-  const notes: string[] = [];
-  let broken = false;
-  const report = (list: QifProblem[]) => (reason: string) => {
-    broken = true;
-    list.push({ id: at.attrs.id ?? null, element: at.name, reason });
-  };
-  const found: Findings = { invalid: report(out.invalid), unsupported: report(out.unsupported), note: (text) => void notes.push(text) };
-  const definitionId = textAt(nominal, 'CharacteristicDefinitionId');
-  const definition = definitionId === undefined ? undefined : ctx.definitions.get(definitionId);
-  const kind = kindOf(at.name, item ? 'Item' : 'Nominal');
-  if (!definition) {
-    found.invalid(`the nominal ${nominal.attrs.id} refers to characteristic definition ${definitionId ?? '(none)'}, which the file does not define`);
-    return null;
-  }
-  if (kind === null || kindOf(nominal.name, 'Nominal') !== kind || kindOf(definition.name, 'Definition') !== kind) {
-    found.invalid(`${at.name}, ${nominal.name} and ${definition.name} are not of one characteristic kind`);
-    return null;
-  }
-  const mapped = QIF_KINDS[kind];
-  if (!mapped) {
-    found.unsupported(refusedKindReason(kind));
-    return null;
-  }
-  if (mapped.note) notes.push(mapped.note);
-  const identifier = designatorOf(item) ?? designatorOf(nominal) ?? designatorOf(definition);
-  if (identifier === undefined) found.invalid('the characteristic has no CharacteristicDesignator or Name to use as its identifier (balloon)');
-  else if (identifier.length > MAX_IDENTIFIER) found.unsupported(`the identifier "${identifier}" is longer than the ${MAX_IDENTIFIER} characters the LIMS holds`);
-  const name = textAt(item, 'Name') ?? textAt(nominal, 'Name');
-  if (name !== undefined && name !== identifier) notes.unshift(`QIF name ${name}`);
-  const isGeometric = !['length', 'diameter', 'distance', 'angle'].includes(mapped.type);
-  const tolerance: Tolerance | undefined = isGeometric ? geometricTolerance(definition, found) : sizeTolerance(definition, found);
-  const targetElement = child(nominal, 'TargetValue');
-  const nominalValue = decimalOf(targetElement, 'TargetValue', found);
-  const valueElements = [targetElement, child(definition, 'ToleranceValue'), child(child(definition, 'Tolerance'), 'MaxValue'), child(child(definition, 'Tolerance'), 'MinValue')];
-  const units = new Set<string>();
-  for (const e of valueElements.filter((v): v is XmlElement => v !== undefined)) {
-    const u = unitOfValue(e, mapped.dimension, ctx.units);
-    if ('unit' in u) units.add(u.unit);
-    else found.unsupported(`${e.name}: ${u.problem}`);
-  }
-  if (units.size === 0 && !broken) {
-    const u = unitOfValue(undefined, mapped.dimension, ctx.units);
-    if ('unit' in u) units.add(u.unit);
-    else found.unsupported(u.problem);
-  }
-  if (units.size > 1) found.unsupported(`the values of the characteristic are in different units (${[...units].join(', ')})`);
-  const datums = isGeometric ? datumsOf(definition, ctx.datums, found) : [];
-  const notesText = notes.join('; ');
-  if (notesText.length > MAX_NOTES) found.unsupported(`the characteristic's notes are longer than the ${MAX_NOTES} characters the LIMS holds`);
-  if (broken || identifier === undefined || tolerance === undefined) return null;
-  const input: CharacteristicInput = {
-    identifier,
-    type: mapped.type,
-    ...(nominalValue !== undefined ? { nominal: nominalValue } : {}),
-    unit: [...units][0]!,
-    tolerance,
-    ...(datums.length > 0 ? { datums } : {}),
-    ...(notesText ? { notes: notesText } : {}),
-  };
-  const problem = characteristicProblem(input);
-  if (problem) {
-    found.unsupported(problem);
-    return null;
-  }
-  return { ...input, qifId: at.attrs.id!, qifNominalId: nominal.attrs.id!, qifKind: kind };
-}
+/** The rules the jobs module applies to one characteristic: what is wrong with it, or null. */
+export type CharacteristicRule = (c: CharacteristicInput) => string | null;
 
 /**
- * Reads the characteristics of a QIF 3 MBD (or Plan/Results) document: each CharacteristicItem with
- * its nominal and definition — or each nominal that no item measures, as in a product definition with
- * PMI only — as a LIMS characteristic: balloon as identifier, type, nominal, unit, tolerance, datums.
- * The whole file is read or refused: every problem of every characteristic is listed.
+ * Applies the rules of a characteristic to what readQifProduct read, and refuses the whole file when
+ * anything is wrong, listing every problem in file order (then balloons used twice).
  *
- * @throws DomainError LIMS_QIF_NOT_XML / LIMS_QIF_NOT_QIF3 (not a QIF 3 document);
- *   LIMS_QIF_NO_CHARACTERISTICS; LIMS_QIF_INVALID (broken ids or values; `details.problems`);
+ * @throws DomainError LIMS_QIF_INVALID (broken ids or values; `details.problems`);
  *   LIMS_QIF_UNSUPPORTED_CHARACTERISTICS (valid QIF the LIMS cannot hold; `details.problems`).
  */
-export function parseQifProduct(xml: string): QifProduct {
-  const root = readQifDocument(xml);
-  const section = child(root, 'Characteristics');
-  const out: Problems = { invalid: [], unsupported: [] };
-  const definitions = indexById(child(section, 'CharacteristicDefinitions'), 'Definition', out.invalid);
-  const nominals = indexById(child(section, 'CharacteristicNominals'), 'Nominal', out.invalid);
-  const items = child(section, 'CharacteristicItems')?.children ?? [];
-  if (nominals.size === 0 && items.length === 0 && out.invalid.length === 0) {
-    throw new DomainError('LIMS_QIF_NO_CHARACTERISTICS', 'The QIF document has no characteristics (Characteristics/CharacteristicNominals is missing or empty); export the model with its PMI or characteristics and send it again.');
+export function finishQifProduct(draft: QifProductDraft, rule: CharacteristicRule = characteristicProblem): QifProduct {
+  const unsupported: SourcedProblem[] = [...draft.unsupported];
+  const characteristics: QifCharacteristic[] = [];
+  for (const { source, element, characteristic } of draft.candidates) {
+    const { qifId, qifNominalId: _nominal, qifKind: _kind, ...input } = characteristic;
+    const problem = rule(input);
+    if (problem) unsupported.push({ source, id: qifId, element, reason: problem });
+    else characteristics.push(characteristic);
   }
-  const list = sources(nominals, items, out.invalid);
-  const ctx: Context = { definitions, units: readQifUnits(root), datums: readDatumTables(root) };
-  const characteristics = list.map((s) => readCharacteristic(s, ctx, out)).filter((c): c is QifCharacteristic => c !== null);
+  // Stable: a characteristic's problems stay together, in the order of the file.
+  const problems: QifProblem[] = unsupported.sort((a, b) => a.source - b.source).map(({ source: _source, ...p }) => p);
   const seen = new Map<string, string>();
   for (const c of characteristics) {
     const other = seen.get(c.identifier);
-    if (other !== undefined) out.unsupported.push({ id: c.qifId, element: 'CharacteristicDesignator', reason: `the identifier "${c.identifier}" is also that of QIF characteristic ${other}; balloons must be unique on a piece` });
+    if (other !== undefined) problems.push({ id: c.qifId, element: 'CharacteristicDesignator', reason: `the identifier "${c.identifier}" is also that of QIF characteristic ${other}; balloons must be unique on a piece` });
     seen.set(c.identifier, c.qifId);
   }
-  const all = [...out.invalid, ...out.unsupported];
+  const all = [...draft.invalid, ...problems];
   if (all.length > 0) {
     throw new DomainError(
-      out.invalid.length === 0 ? 'LIMS_QIF_UNSUPPORTED_CHARACTERISTICS' : 'LIMS_QIF_INVALID',
+      draft.invalid.length === 0 ? 'LIMS_QIF_UNSUPPORTED_CHARACTERISTICS' : 'LIMS_QIF_INVALID',
       `${all.length} problem(s) in the characteristics of the QIF document; nothing was imported. See details.problems (QIF id, element, reason), correct the file and send it again.`,
       { problems: all },
     );
   }
-  const qpId = textAt(root, 'QPId');
-  return { ...(qpId !== undefined ? { qpId } : {}), versionQIF: root.attrs.versionQIF!, characteristics };
+  return { ...(draft.qpId !== undefined ? { qpId: draft.qpId } : {}), versionQIF: draft.versionQIF, characteristics };
 }
+
+/**
+ * Reads the characteristics of a QIF 3 MBD (or Plan/Results) document on this thread: readQifProduct
+ * then finishQifProduct. The whole file is read or refused: every problem of every characteristic is listed.
+ *
+ * @throws DomainError LIMS_QIF_NOT_XML / LIMS_QIF_NOT_QIF3 / LIMS_QIF_DTD_REFUSED (not a QIF 3 document);
+ *   LIMS_IMPORT_LIMIT_EXCEEDED; LIMS_QIF_NO_CHARACTERISTICS; LIMS_QIF_INVALID; LIMS_QIF_UNSUPPORTED_CHARACTERISTICS.
+ */
+export const parseQifProduct = (xml: string): QifProduct => finishQifProduct(readQifProduct(xml));

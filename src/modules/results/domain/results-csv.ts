@@ -1,8 +1,21 @@
 /**
  * Reading a results CSV file (layout in docs/results-import.md): UTF-8 with or without a BOM, a
  * header row, comma or semicolon separated (Excel's `sep=;` first line is understood), RFC 4180
- * quoting, CRLF or LF line ends. Pure: it knows the columns, not the job or the rules of a result.
+ * quoting, CRLF or LF line ends. Pure: it knows the columns, not the job or the rules of a result,
+ * and runs in a worker thread (results-import-worker.ts).
  */
+import { importLimitExceeded } from '../../../shared/import-limits.js';
+
+/**
+ * Limits of a results file beyond its size: a results file has 13 columns and short lines, so a
+ * header of thousands of columns or a megabyte on one line is not one, and is refused (422
+ * LIMS_IMPORT_LIMIT_EXCEEDED) before it costs memory or stack.
+ */
+export const CSV_LIMITS = {
+  maxColumns: 1000,
+  /** Characters of one record (a line, or the lines a quoted field spans). */
+  maxLineLength: 65_536,
+} as const;
 
 /** The columns a results file may have; any other header is refused so that a mistyped column cannot vanish. */
 export const CSV_COLUMNS = [
@@ -72,7 +85,13 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: num
   }
 }
 
-/** Splits text into records by RFC 4180: quoted fields may hold separators, doubled quotes and line breaks. */
+const lineTooLong = (line: number) =>
+  importLimitExceeded('csvLineLength', CSV_LIMITS.maxLineLength, `Line ${line} is longer than ${CSV_LIMITS.maxLineLength} characters (with the lines of any quoted field it opens); a results file has short lines. Check the quotes.`, { line });
+
+/**
+ * Splits text into records by RFC 4180: quoted fields may hold separators, doubled quotes and line breaks.
+ * @throws DomainError LIMS_IMPORT_LIMIT_EXCEEDED past CSV_LIMITS (columns, line length).
+ */
 export function splitRecords(text: string, separator: string, firstLine = 1): { records: RawRecord[]; problems: CsvProblem[] } {
   const records: RawRecord[] = [];
   const problems: CsvProblem[] = [];
@@ -81,8 +100,12 @@ export function splitRecords(text: string, separator: string, firstLine = 1): { 
   while (i < text.length) {
     const start = line;
     const fields: string[] = [];
+    const end = i + CSV_LIMITS.maxLineLength;
     let bad = false;
     for (;;) {
+      if (fields.length >= CSV_LIMITS.maxColumns) {
+        throw importLimitExceeded('csvColumns', CSV_LIMITS.maxColumns, `Line ${start} has more than ${CSV_LIMITS.maxColumns} fields; a results file has at most ${CSV_LIMITS.maxColumns} columns. Check the separator.`, { line: start });
+      }
       let field = '';
       let j = i;
       while (text[j] === ' ' || text[j] === '\t') j += 1;
@@ -94,6 +117,7 @@ export function splitRecords(text: string, separator: string, firstLine = 1): { 
             problems.push(malformed(start, `A quoted field (field ${fields.length + 1}) has no closing quote; close it, and double any quote inside it ("").`));
             return { records, problems };
           }
+          if (i > end) throw lineTooLong(start);
           const ch = text[i]!;
           if (ch === '"' && text[i + 1] === '"') {
             field += '"';
@@ -112,9 +136,15 @@ export function splitRecords(text: string, separator: string, firstLine = 1): { 
           problems.push(malformed(start, `Field ${fields.length + 1} has text after its closing quote; quote the whole field.`));
           bad = true;
         }
-        while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') i += 1;
+        while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') {
+          if (i > end) throw lineTooLong(start);
+          i += 1;
+        }
       } else {
-        while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') field += text[i++];
+        while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') {
+          if (i > end) throw lineTooLong(start);
+          field += text[i++];
+        }
         if (field.includes('"') && !bad) {
           problems.push(malformed(start, `Field ${fields.length + 1} has a quote inside an unquoted value; quote the whole field and double the quote ("").`));
           bad = true;
@@ -154,7 +184,10 @@ function readHeader(header: RawRecord): { columns: (CsvColumn | null)[]; problem
   return { columns, problems };
 }
 
-/** Parses a results file into rows keyed by column. Every problem is collected; rows with a wrong field count are left out. */
+/**
+ * Parses a results file into rows keyed by column. Every problem is collected; rows with a wrong field count are left out.
+ * @throws DomainError LIMS_IMPORT_LIMIT_EXCEEDED past CSV_LIMITS (columns, line length).
+ */
 export function readResultsCsv(input: string): CsvFile {
   let text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   let firstLine = 1;
@@ -174,7 +207,7 @@ export function readResultsCsv(input: string): CsvFile {
   const [header, ...body] = records;
   if (!header) return { separator, headerLine: firstLine, columns: [], rows: [], problems: [...problems, malformed(firstLine, 'The file has no header row; the first line names the columns.')] };
   const head = readHeader(header);
-  problems.push(...head.problems);
+  for (const problem of head.problems) problems.push(problem);
   const rows: CsvRow[] = [];
   for (const record of body) {
     if (record.fields.length !== head.columns.length) {
