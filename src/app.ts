@@ -4,10 +4,11 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { preRoutingErrorOptions } from './http/framework-errors.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerOpenApi } from './http/openapi.js';
 import { sendProblem } from './http/problem.js';
-import { registerNulGuard, registerValidation } from './http/validation.js';
+import { registerNulGuard, registerStrictBodies, registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
@@ -82,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The shutdown gate below answers with a problem document instead.
     return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false } },
+    // Answers before routing (bad URL, headers too large) are problem documents too.
+    ...preRoutingErrorOptions(config.publicBaseUrl),
   });
 
   app.decorate('lims', { config, database, db: database.db });
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => database.close());
 
   registerValidation(app);
+  registerStrictBodies(app);
   registerNulGuard(app);
   registerErrorHandler(app);
   registerAuth(app);

@@ -53,6 +53,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(request, reply, 'LIMS_UNSUPPORTED_MEDIA_TYPE', {
+        detail: `The Content-Type ${JSON.stringify(String(request.headers['content-type'] ?? '').slice(0, 100))} is not accepted here: send JSON bodies as application/json; the operations that take files name their media types in /docs.`,
+      });
+    }
     if (status >= 400 && status < 500) {
       return sendProblem(request, reply, STATUS_CODES[status] ?? 'LIMS_BAD_REQUEST', { detail: error.message });
     }

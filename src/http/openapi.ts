@@ -1,18 +1,21 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { problemSchema } from './problem.js';
+import { PROBLEM_MEDIA_TYPE, problemSchema } from './problem.js';
+
+/** An error response as the service sends it: the problem document as application/problem+json (also what Fastify serializes it with). */
+const problemResponse = (description: string) => ({ description, content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } } });
 
 /**
  * The OpenAPI 3 document, generated from the route schemas, at /openapi.json, with Swagger UI at /docs.
- * Every route also gets the problem document as its 4xx/5xx response.
+ * Every route also gets the problem document as its 4xx/5xx response, declared as application/problem+json.
  */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.addHook('onRoute', (route) => {
     if (!route.schema || route.schema.hide) return;
     const response = (route.schema.response ??= {}) as Record<string, unknown>;
-    response['4xx'] ??= problemSchema;
-    response['5xx'] ??= problemSchema;
+    response['4xx'] ??= problemResponse('The request was refused; `code` says why');
+    response['5xx'] ??= problemResponse('The service failed or is unavailable; `requestId` identifies the request in the log');
   });
 
   await app.register(swagger, {

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CATALOGUE, isErrorCode, type ErrorCode } from '../shared/errors/index.js';
+import { patternMessage } from './common-schemas.js';
+import { formatMessage } from './formats.js';
 
 /** JSON schema of an RFC 9457 problem document, used as the 4xx/5xx response schema of every route. */
 export const problemSchema = {
@@ -41,6 +43,29 @@ export interface ProblemOptions {
 /** The problem type URI: served by the service itself at /problems/{code}. */
 export const problemType = (baseUrl: string, code: ErrorCode): string => `${baseUrl}/problems/${code}`;
 
+/** The media type of every error answer (RFC 9457). */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** A problem document for a catalogue code: what `sendProblem` sends, and what answers outside a request (a bad URL, headers too large) send too. */
+export function problemDocument(
+  baseUrl: string,
+  code: ErrorCode,
+  options: Pick<ProblemOptions, 'detail' | 'errors' | 'details'> & { instance?: string; requestId?: string },
+) {
+  const entry = ERROR_CATALOGUE[code];
+  return {
+    type: problemType(baseUrl, code),
+    title: entry.title,
+    status: entry.status,
+    detail: options.detail,
+    code,
+    ...(options.instance !== undefined ? { instance: options.instance } : {}),
+    ...(options.requestId !== undefined ? { requestId: options.requestId } : {}),
+    ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.details ? { details: options.details } : {}),
+  };
+}
+
 /** Sends a problem+json answer for a catalogue code. */
 export function sendProblem(
   request: FastifyRequest,
@@ -48,20 +73,9 @@ export function sendProblem(
   code: ErrorCode,
   options: ProblemOptions,
 ): FastifyReply {
-  const entry = ERROR_CATALOGUE[code];
-  const body = {
-    type: problemType(request.server.lims.config.publicBaseUrl, code),
-    title: entry.title,
-    status: entry.status,
-    detail: options.detail,
-    code,
-    instance: request.url,
-    requestId: request.id,
-    ...(options.errors ? { errors: options.errors } : {}),
-    ...(options.details ? { details: options.details } : {}),
-  };
+  const body = problemDocument(request.server.lims.config.publicBaseUrl, code, { ...options, instance: request.url, requestId: request.id });
   if (options.headers) void reply.headers(options.headers);
-  return reply.code(entry.status).type('application/problem+json').send(body);
+  return reply.code(body.status).type(PROBLEM_MEDIA_TYPE).send(body);
 }
 
 /** Field errors from a Fastify/Ajv validation failure, named by JSON pointer into the request part. */
@@ -75,6 +89,8 @@ export function fieldErrors(error: FastifyError): FieldError[] {
     if (params.additionalProperty) message = 'is not a known field (remove it or check its spelling)';
     else if (params.missingProperty) message = 'is required';
     else if (Array.isArray(params.allowedValues)) message = `must be one of: ${params.allowedValues.join(', ')}`;
+    else if (v.keyword === 'format') message = formatMessage(String(params.format), (v as { data?: unknown }).data) ?? message;
+    else if (v.keyword === 'pattern') message = patternMessage(String(params.pattern)) ?? message;
     return { field, message };
   });
 }

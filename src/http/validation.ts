@@ -1,11 +1,15 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../shared/errors/index.js';
+import { strictFormats } from './formats.js';
 import { sendProblem, type FieldError } from './problem.js';
 
 function build(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, strict: true, strictTypes: false, ...options });
+  // verbose: errors carry the offending value, so that messages can say what is wrong with it.
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, strict: true, strictTypes: false, verbose: true, ...options });
   addFormats.default(ajv);
+  for (const [name, format] of Object.entries(strictFormats)) ajv.addFormat(name, format);
   // OpenAPI annotations that route schemas carry for the documentation.
   ajv.addVocabulary(['example']);
   return ajv;
@@ -20,6 +24,28 @@ export function registerValidation(app: FastifyInstance): void {
   const bodyAjv = build({ coerceTypes: false });
   const textAjv = build({ coerceTypes: 'array' });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Bodies are read strictly. JSON must be valid UTF-8: the default parser would turn invalid bytes
+ * into U+FFFD and store them as if the client had typed them. And there is no text/plain parser:
+ * a text body is a 415 rather than a string that a route without a body schema would accept.
+ */
+export function registerStrictBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new DomainError('LIMS_BAD_REQUEST', 'The JSON body is not valid UTF-8; send the text encoded as UTF-8.'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 }
 
 /** JSON pointers of the strings (and keys) under `value` that contain a NUL character, at most `max`. */

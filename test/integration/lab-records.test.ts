@@ -18,7 +18,8 @@ const post = (url: string, payload: object, token?: string) => t.request({ metho
 const get = (url: string, token?: string) => t.request({ method: 'GET', url: `/api/v1${url}`, ...(token ? { token } : {}) });
 
 async function item(code: string, type: string, extra: object = {}): Promise<string> {
-  const res = await post('/equipment', { code, name: code, type, calibrationIntervalMonths: 12, ...extra }, qm.token);
+  // In service since before the calibrations and checks the tests record (a check cannot predate the register entry).
+  const res = await post('/equipment', { code, name: code, type, calibrationIntervalMonths: 12, inServiceFrom: '2020-01-01', ...extra }, qm.token);
   expect(res.statusCode).toBe(201);
   return res.json().id;
 }

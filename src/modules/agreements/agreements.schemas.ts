@@ -1,5 +1,6 @@
 import { agreementExamples, ndaExamples, ndaStatusExamples, signedExamples, signExamples } from './agreements.examples.js';
 import { DOCUMENT_LANGUAGES, LAB_SERVICES, NDA_COVERS, NDA_DISPOSALS } from './domain/agreement-terms.js';
+import { text } from '../../http/common-schemas.js';
 
 const date = { type: 'string', format: 'date' } as const;
 const nullableDate = { type: 'string', format: 'date', nullable: true } as const;
@@ -9,7 +10,6 @@ const euros = { type: 'string', pattern: '^\\d{1,10}(\\.\\d{1,2})?$', descriptio
 const service = { type: 'string', enum: LAB_SERVICES } as const;
 const perService = <T extends object>(value: T) =>
   ({ type: 'object', additionalProperties: false, properties: Object.fromEntries(LAB_SERVICES.map((s) => [s, value])) as Record<(typeof LAB_SERVICES)[number], T> }) as const;
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 
 const contact = {
   type: 'object',

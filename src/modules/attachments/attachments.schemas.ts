@@ -1,4 +1,4 @@
-import { uuidSchema } from '../../http/common-schemas.js';
+import { uuidSchema, text } from '../../http/common-schemas.js';
 import { attachmentExamples, attachmentListExamples, uploadFormDescription } from './attachments.examples.js';
 import { ACCEPTED_TYPES_TEXT, ATTACHMENT_CATEGORIES, FILE_FORMATS } from './domain/attachment-kinds.js';
 
@@ -29,7 +29,7 @@ export const uploadForm = {
       default: true,
       description: 'true (the default: customer drawings, models and results are confidential) needs an NDA in force covering the category; send false for a public file',
     },
-    description: { type: 'string', minLength: 1, maxLength: 2000 },
+    description: text(2000),
     supersedes: { ...uuidSchema, description: 'The id of the older revision this file replaces (same job); the older one stays, marked superseded' },
     file: { type: 'string', format: 'binary', description: `The file, as the last part of the form, with its file name. Accepted by content: ${ACCEPTED_TYPES_TEXT}` },
   },

@@ -42,6 +42,8 @@ function validateFields(request: FastifyRequest, fields: Record<string, unknown>
   return valid as unknown as UploadForm;
 }
 
+const BOUNDARY = /boundary=(?:"([^"]+)"|([^;\s]+))/i;
+
 /**
  * Watches the raw body for the form's closing delimiter (`--<boundary>--`). The multipart parser
  * treats a body that simply stops as the end of the form, which would store a cut-off file as if it
@@ -49,7 +51,7 @@ function validateFields(request: FastifyRequest, fields: Record<string, unknown>
  * the flow on the next tick).
  */
 function watchClosingDelimiter(request: FastifyRequest): () => boolean {
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(String(request.headers['content-type']));
+  const boundary = BOUNDARY.exec(String(request.headers['content-type']));
   if (!boundary) return () => false;
   const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}--`);
   let tail: Buffer = Buffer.alloc(0);
@@ -86,6 +88,10 @@ export function uploadReader(store: BlobStore, maxBytes: number, preflight: (req
   return async function receiveUpload(request: FastifyRequest): Promise<void> {
     if (!request.isMultipart()) {
       throw new DomainError('LIMS_UNSUPPORTED_MEDIA_TYPE', `Send the upload as multipart/form-data: ${FIELD_ORDER}.`);
+    }
+    // Without a boundary the parts cannot be told apart (the multipart parser throws, which was a 500).
+    if (!BOUNDARY.test(String(request.headers['content-type']))) {
+      throw formError('The Content-Type multipart/form-data has no boundary parameter (e.g. multipart/form-data; boundary=x1y2z3), so its parts cannot be read.');
     }
     if (Number(request.headers['content-length'] ?? 0) > maxBytes + FORM_OVERHEAD_BYTES) throw tooLarge(maxBytes);
     const fields: Record<string, unknown> = {};

@@ -89,7 +89,8 @@ export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<Verify
 const encodeCursor = (seq: number): string => Buffer.from(`seq:${seq}`).toString('base64url');
 
 function decodeCursor(cursor: string): number {
-  const match = /^seq:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // At most 15 digits: a safe integer, and within the bigint column (a longer number failed there as a 500).
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new DomainError('LIMS_VALIDATION_FAILED', 'The cursor is not valid; use the nextCursor value of the previous page.');
   return Number(match[1]);
 }

@@ -1,10 +1,10 @@
-import { uuidSchema } from '../../http/common-schemas.js';
+import { uuidSchema, text as sharedText } from '../../http/common-schemas.js';
 import { DOCUMENT_STATES } from './domain/document-lifecycle.js';
 import { DOCUMENT_TYPES } from './domain/document-model.js';
 import { documentListExample, issuedCertificate } from './certificates.examples.js';
 
 const languages = ['fi', 'en', 'sv', 'et'] as const;
-const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) }) as const;
+const text = (max: number, description?: string) => ({ ...sharedText(max), ...(description ? { description } : {}) }) as const;
 const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file, hex' } as const;
 
 export const jobParams = { type: 'object', additionalProperties: false, required: ['jobId'], properties: { jobId: uuidSchema } } as const;

@@ -135,9 +135,13 @@ export interface ListQuery {
 
 const encodeCursor = (d: DocumentRow) => Buffer.from(`${d.createdAt.toISOString()}|${d.id}`).toString('base64url');
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const match = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)\|([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new DomainError('LIMS_VALIDATION_FAILED', 'The cursor is not valid; use the nextCursor value of the previous page.');
-  return { createdAt: new Date(match[1]!), id: match[2]! };
+  const match = /^(\d{4}-\d\d-\d\dT[\d:.]+Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const createdAt = match ? new Date(match[1]!) : undefined;
+  // Only what encodeCursor writes: a real instant (year 0001 on, as the database keeps) printed back exactly.
+  if (!match || !createdAt || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== match[1] || match[1] < '0001') {
+    throw new DomainError('LIMS_VALIDATION_FAILED', 'The cursor is not valid; use the nextCursor value of the previous page.');
+  }
+  return { createdAt, id: match[2]! };
 }
 
 /** Documents newest first, in pages; customers see their own company's issued (and superseded, revoked) documents only. */

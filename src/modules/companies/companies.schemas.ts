@@ -1,6 +1,6 @@
 import { companyExamples } from './companies.examples.js';
+import { nullableText, text } from '../../http/common-schemas.js';
 
-const nullableText = (maxLength: number, example?: string) => ({ type: 'string', minLength: 1, maxLength, nullable: true, ...(example ? { example } : {}) }) as const;
 const language = { type: 'string', enum: ['fi', 'en', 'sv', 'et'], description: 'Preferred language of documents; Finnish originals are always made' } as const;
 const country = { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code', example: 'FI' } as const;
 
@@ -52,7 +52,7 @@ const invoicingInput = {
 } as const;
 
 const companyFields = {
-  name: { type: 'string', minLength: 1, maxLength: 200, example: 'Konepaja Oy' },
+  name: text(200, 'Konepaja Oy'),
   country,
   businessId: { type: 'string', minLength: 1, maxLength: 40, nullable: true, example: '0737546-2', description: 'Checked with its check digit for FI (1234567-8) and EE (8 digits)' },
   address: addressInput,
@@ -100,7 +100,7 @@ export const contactSchema = {
 } as const;
 
 const contactFields = {
-  name: { type: 'string', minLength: 1, maxLength: 200, example: 'Matti Mittaaja' },
+  name: text(200, 'Matti Mittaaja'),
   title: nullableText(200, 'Laatupäällikkö'),
   email: { type: 'string', format: 'email', maxLength: 254, nullable: true, example: 'matti.mittaaja@konepaja.fi' },
   phone: nullableText(40, '+358 40 123 4567'),

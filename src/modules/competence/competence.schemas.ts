@@ -1,10 +1,11 @@
 import { CAPABILITIES } from './domain/authorization.js';
+import { nullableText, text, MEASURED_PATTERN } from '../../http/common-schemas.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const nUuid = { ...uuid, nullable: true } as const;
 const day = { type: 'string', format: 'date' } as const;
 const nDay = { ...day, nullable: true } as const;
-const nText = (max: number, example?: string) => ({ type: 'string', minLength: 1, maxLength: max, nullable: true, ...(example ? { example } : {}) }) as const;
+const nText = nullableText;
 const nString = { type: 'string', nullable: true } as const;
 const capability = { type: 'string', enum: CAPABILITIES } as const;
 const kinds = ['training', 'rr_test', 'proficiency_test', 'qualification', 'other'] as const;
@@ -32,7 +33,7 @@ export const revokeBody = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { revokedOn: day, reason: { type: 'string', minLength: 1, maxLength: 1000 } },
+  properties: { revokedOn: day, reason: text(1000) },
   example: { revokedOn: '2026-03-01', reason: 'Failed proficiency test PT-2026-02' },
 } as const;
 
@@ -59,11 +60,11 @@ export const evidenceBody = {
   required: ['kind', 'title', 'completedOn'],
   properties: {
     kind: { type: 'string', enum: kinds },
-    title: { type: 'string', minLength: 1, maxLength: 300, example: 'RR-testi, ulkomikrometri' },
+    title: text(300, 'RR-testi, ulkomikrometri'),
     completedOn: day,
     methodId: nUuid,
     scoreKind: nText(40, '%GRR'),
-    score: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', nullable: true, example: '8.2' },
+    score: { type: 'string', pattern: MEASURED_PATTERN, nullable: true, example: '8.2' },
     outcome: nText(1000, 'acceptable'),
     documentReference: nText(300, 'RR-2026-004'),
   },

@@ -45,6 +45,17 @@ export async function listStatusEvents(db: Db, equipmentId?: string): Promise<St
   return (equipmentId ? q.where(eq(equipmentStatusEvents.equipmentId, equipmentId)) : q).orderBy(asc(equipmentStatusEvents.createdAt));
 }
 
+/** The day an item's register entry begins: the effective day of its first status event (made when it was registered). */
+export async function registeredOn(db: Db, equipmentId: string): Promise<string | undefined> {
+  const [first] = await db
+    .select({ effectiveOn: equipmentStatusEvents.effectiveOn })
+    .from(equipmentStatusEvents)
+    .where(eq(equipmentStatusEvents.equipmentId, equipmentId))
+    .orderBy(asc(equipmentStatusEvents.createdAt))
+    .limit(1);
+  return first?.effectiveOn;
+}
+
 export async function insertCalibration(
   db: Db,
   values: typeof calibrations.$inferInsert,

@@ -1,11 +1,11 @@
 import { EQUIPMENT_TYPES } from './equipment.tables.js';
+import { nullableText, text, MEASURED_PATTERN } from '../../http/common-schemas.js';
 
-export const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal as text, decimal point (e.g. "0.05")' } as const;
+export const decimal = { type: 'string', pattern: MEASURED_PATTERN, description: 'An exact decimal as text, decimal point (e.g. "0.05")' } as const;
 const nDecimal = { ...decimal, nullable: true } as const;
 export const day = { type: 'string', format: 'date' } as const;
 const nDay = { ...day, nullable: true } as const;
-const text = (max: number, example?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(example ? { example } : {}) }) as const;
-const nText = (max: number, example?: string) => ({ ...text(max, example), nullable: true }) as const;
+const nText = nullableText;
 const uuid = { type: 'string', format: 'uuid' } as const;
 const nUuid = { ...uuid, nullable: true } as const;
 const status = { type: 'string', enum: ['in_service', 'out_of_service', 'quarantined'] } as const;

@@ -140,12 +140,28 @@ export async function recordCheck(db: Db, actor: Actor, equipmentId: string, inp
   const outcome = checkOutcome(input);
   if ('problem' in outcome) throw new DomainError('LIMS_EQUIPMENT_CHECK_INVALID', outcome.problem);
   return db.transaction(async (tx) => {
-    if (!(await repo.findEquipment(tx, equipmentId))) throw notFound('Equipment', equipmentId);
-    if (input.checkStandardId && !(await repo.findEquipment(tx, input.checkStandardId))) throw notFound('Equipment', input.checkStandardId);
+    const item = await repo.findEquipment(tx, equipmentId);
+    if (!item) throw notFound('Equipment', equipmentId);
+    const standard = input.checkStandardId ? await repo.findEquipment(tx, input.checkStandardId) : undefined;
+    if (input.checkStandardId && !standard) throw notFound('Equipment', input.checkStandardId);
+    for (const [role, checked] of [['checked item', item], ['check standard', standard]] as const) {
+      if (checked) await requireRegisteredBy(tx, checked, input.checkedOn, role);
+    }
     const row = await repo.insertCheck(tx, { ...input, result: outcome.result, equipmentId, performedBy: actor.userId });
     await recordAudit(tx, actor, { action: 'equipment.check', entityType: 'intermediate_check', entityId: row.id, after: row });
     return row;
   });
+}
+
+/** Refuses a check dated before an item (the one checked, or the standard used) entered the register. */
+async function requireRegisteredBy(tx: Db, item: EquipmentRow, checkedOn: string, role: 'checked item' | 'check standard'): Promise<void> {
+  const since = await repo.registeredOn(tx, item.id);
+  if (since === undefined || checkedOn >= since) return;
+  throw new DomainError(
+    'LIMS_EQUIPMENT_CHECK_BEFORE_REGISTRATION',
+    `The check is dated ${checkedOn}, before ${item.code} (the ${role}) entered the register on ${since} (its inServiceFrom); date the check on or after ${since}.`,
+    { equipmentId: item.id, checkedOn, registeredOn: since },
+  );
 }
 
 export async function getChecks(db: Db, equipmentId: string): Promise<CheckRow[]> {

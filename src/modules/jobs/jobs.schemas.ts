@@ -2,11 +2,11 @@ import { LAB_SERVICES } from '../agreements/index.js';
 import { CHARACTERISTIC_TYPES, INSTRUMENT_SERVICES } from './domain/job-content.js';
 import { JOB_ACTIONS, JOB_STATES } from './domain/job-lifecycle.js';
 import { cancelExamples, characteristicsExamples, diameter, itemExamples, jobExamples, jobPageExamples, submitExamples } from './jobs.examples.js';
+import { decimalPattern, limitSchema, offsetSchema, text } from '../../http/common-schemas.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
-const decimal = { type: 'string', pattern: '^-?\\d{1,9}(\\.\\d{1,9})?$', description: 'Exact decimal string (point, no exponent)' } as const;
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
+const decimal = { type: 'string', pattern: decimalPattern(9, 9), description: 'Exact decimal string (point, no exponent)' } as const;
 const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true }) as const;
 const reasonBody = (example: string) =>
   ({ type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { ...text(2000), example } }, example: { reason: example } }) as const;
@@ -193,8 +193,8 @@ export const listQuery = {
     companyId: uuid,
     submittedFrom: { ...date, description: 'Submitted on or after this day (Finnish time)' },
     submittedTo: { ...date, description: 'Submitted on or before this day (Finnish time)' },
-    limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    limit: limitSchema(20, 100),
+    offset: offsetSchema,
   },
 } as const;
 

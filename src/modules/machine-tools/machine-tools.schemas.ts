@@ -1,7 +1,7 @@
 import * as ex from './machine-tools.examples.js';
+import { text } from '../../http/common-schemas.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true }) as const;
 
 export const createMachineToolBody = {

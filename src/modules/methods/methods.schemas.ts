@@ -1,9 +1,9 @@
 import { EQUIPMENT_TYPES } from '../equipment/index.js';
+import { text, MEASURED_PATTERN } from '../../http/common-schemas.js';
 
-const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal as text' } as const;
+const decimal = { type: 'string', pattern: MEASURED_PATTERN, description: 'An exact decimal as text' } as const;
 const nDecimal = { ...decimal, nullable: true } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
-const text = (max: number, example?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(example ? { example } : {}) }) as const;
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', required, properties }) as const;
 const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', additionalProperties: false, ...(required.length ? { required } : {}), properties }) as const;
 

@@ -1,4 +1,5 @@
 import { customerPricesExamples } from './pricing.examples.js';
+import { nullableText, text } from '../../http/common-schemas.js';
 
 const LAB_SERVICES = ['product_quality_control', 'reference_measurement', 'instrument_calibration'] as const;
 const euros = { type: 'string', pattern: '^\\d{1,12}(\\.\\d{1,2})?$', description: 'Euros as a decimal string (never a number: money is exact)' } as const;
@@ -13,7 +14,7 @@ export const createPriceListBody = {
   properties: {
     effectiveFrom: { type: 'string', format: 'date', description: 'Later than every existing version; today or later unless it is the first version' },
     vatRate: { type: 'string', pattern: '^\\d{1,2}(\\.\\d{1,2})?$', description: 'VAT percent, e.g. 25.5 in Finland' },
-    notes: { type: 'string', minLength: 1, maxLength: 2000, nullable: true },
+    notes: nullableText(2000),
     costBases: {
       type: 'array',
       minItems: 1,
@@ -49,7 +50,7 @@ export const createPriceListBody = {
             type: 'object',
             additionalProperties: false,
             required: ['fi'],
-            properties: { fi: { type: 'string', minLength: 1, maxLength: 200 }, en: { type: 'string', minLength: 1, maxLength: 200 }, sv: { type: 'string', minLength: 1, maxLength: 200 }, et: { type: 'string', minLength: 1, maxLength: 200 } },
+            properties: { fi: text(200), en: text(200), sv: text(200), et: text(200) },
           },
           standardHours: { ...dec('Work hours per unit, priced at the service hourly rate', '0.75'), nullable: true },
           fixedPrice: { ...euros, nullable: true, description: 'A fixed net price instead of standard hours' },

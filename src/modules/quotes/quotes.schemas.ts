@@ -1,4 +1,5 @@
 import * as ex from './quotes.examples.js';
+import { text } from '../../http/common-schemas.js';
 
 const money = { type: 'string', description: 'Euros, exact decimal string' } as const;
 const date = { type: 'string', format: 'date' } as const;
@@ -22,8 +23,8 @@ export const createQuoteBody = {
       },
     },
     expectedReceiptOn: { ...date, description: 'When the items will reach the lab (default today); delivery is counted from it in working days' },
-    customerReference: { type: 'string', minLength: 1, maxLength: 200, example: 'PO 4500123' },
-    notes: { type: 'string', minLength: 1, maxLength: 2000 },
+    customerReference: text(200, 'PO 4500123'),
+    notes: text(2000),
   },
   examples: ex.createQuoteExamples,
 } as const;
@@ -32,7 +33,7 @@ export const acceptQuoteBody = {
   type: 'object',
   additionalProperties: false,
   required: ['acceptedByName'],
-  properties: { acceptedByName: { type: 'string', minLength: 1, maxLength: 200, description: "Name of the person accepting for the customer (recorded as the customer's signature)", example: 'Matti Mittaaja' } },
+  properties: { acceptedByName: { ...text(200), description: "Name of the person accepting for the customer (recorded as the customer's signature)", example: 'Matti Mittaaja' } },
   examples: ex.acceptQuoteExamples,
 } as const;
 

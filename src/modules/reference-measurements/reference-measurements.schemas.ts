@@ -1,11 +1,11 @@
 import { characteristicBodySchema } from '../jobs/index.js';
 import { TEST_PIECE_KINDS } from '../test-pieces/index.js';
 import * as ex from './reference-measurements.examples.js';
+import { text } from '../../http/common-schemas.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
 const decimal = { type: 'string', pattern: characteristicBodySchema.properties.nominal.pattern, description: 'Exact decimal string (point, no exponent)' } as const;
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true }) as const;
 const str = { type: 'string' } as const;
 const num = { type: 'number' } as const;

@@ -1,9 +1,9 @@
 import { resultSchema } from './results.schemas.js';
+import { text, MEASURED_PATTERN } from '../../http/common-schemas.js';
 
 export { idParams } from '../../http/common-schemas.js';
 
-const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' } as const;
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
+const decimal = { type: 'string', pattern: MEASURED_PATTERN } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
 
 /** Query parameters: what the file lacks (QIF carries no method version, equipment or environment), and the dry run. */

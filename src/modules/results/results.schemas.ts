@@ -1,11 +1,11 @@
 import { customerJobResultsExamples } from './results.examples.js';
+import { text, MEASURED_PATTERN } from '../../http/common-schemas.js';
 
-const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal as text, decimal point, kept as typed (e.g. "25.0110")' } as const;
+const decimal = { type: 'string', pattern: MEASURED_PATTERN, description: 'An exact decimal as text, decimal point, kept as typed (e.g. "25.0110")' } as const;
 
 export { idParams } from '../../http/common-schemas.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 const nText = { type: 'string', nullable: true } as const;
 const nDecimal = { ...decimal, nullable: true } as const;
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: 'object', required, properties }) as const;

@@ -1,12 +1,12 @@
 import { characteristicBodySchema, characteristicResponseSchema } from '../jobs/index.js';
 import { TEST_PIECE_KINDS } from './domain/test-piece-kinds.js';
 import { pieceExamples, pieceListExamples } from './test-pieces.examples.js';
+import { text } from '../../http/common-schemas.js';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
 const decimal = characteristicBodySchema.properties.nominal.pattern;
 const positive = { type: 'string', pattern: decimal, description: 'Exact decimal string' } as const;
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
 const nullable = <T extends object>(schema: T) => ({ ...schema, nullable: true }) as const;
 
 const known = {

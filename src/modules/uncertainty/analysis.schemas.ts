@@ -4,6 +4,7 @@
  * drops what they do not name.
  */
 import { evaluationBody } from './uncertainty.schemas.js';
+import { text } from '../../http/common-schemas.js';
 
 const number = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'number', description, ...extra });
 const localized = { type: 'object', required: ['en', 'fi'], properties: { en: { type: 'string' }, fi: { type: 'string' } } };
@@ -180,7 +181,7 @@ export const trendBody = {
         additionalProperties: false,
         required: ['characteristic', 'points'],
         properties: {
-          characteristic: { type: 'string', minLength: 1, maxLength: 200, description: 'e.g. "bore diameter D1"' },
+          characteristic: { ...text(200), description: 'e.g. "bore diameter D1"' },
           points: {
             type: 'array',
             maxItems: 10_000,

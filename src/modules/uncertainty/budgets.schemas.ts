@@ -2,13 +2,13 @@
  * JSON schemas of the budget templates and of their evaluations for results (OpenAPI 3.0.3
  * dialect, as in uncertainty.schemas.ts). Budgets are validated further on save by the engine.
  */
-import { uuidSchema as uuid } from '../../http/common-schemas.js';
+import { uuidSchema as uuid, text as sharedText, MEASURED_PATTERN } from '../../http/common-schemas.js';
 import { EQUIPMENT_TYPES } from '../equipment/index.js';
 import { conformityResponse } from './analysis.schemas.js';
 import { branch, correlationsSchema, distributionSchema, evaluationBody, evaluationResponse, mcmOptionsSchema } from './uncertainty.schemas.js';
 
-const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) }) as const;
-const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal as text' } as const;
+const text = (max: number, description?: string) => ({ ...sharedText(max), ...(description ? { description } : {}) }) as const;
+const decimal = { type: 'string', pattern: MEASURED_PATTERN, description: 'An exact decimal as text' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const free = (description: string) => ({ type: 'object', additionalProperties: true, description });
 const list = (items: unknown) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items } } });

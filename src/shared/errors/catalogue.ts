@@ -17,7 +17,10 @@ export const ERROR_CATALOGUE = {
   LIMS_USER_EMAIL_TAKEN: { status: 409, title: 'The e-mail address is already in use' },
   LIMS_IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still being processed' },
   LIMS_PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  LIMS_URI_TOO_LONG: { status: 414, title: 'The URL is too long' },
   LIMS_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  LIMS_HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
+  LIMS_REQUEST_TIMEOUT: { status: 408, title: 'The request did not arrive in time' },
   LIMS_UNPROCESSABLE: { status: 422, title: 'The request cannot be processed' },
   LIMS_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used with a different request' },
   LIMS_USER_COMPANY_MISMATCH: { status: 422, title: 'Customer users need a company; staff users must not have one' },
@@ -79,6 +82,7 @@ export const ERROR_CATALOGUE = {
   // --- laboratory records (equipment, methods, competence) ---
   LIMS_EQUIPMENT_CHECK_INVALID: { status: 422, title: 'The intermediate check is not valid or its stated result contradicts its figures' },
   LIMS_EQUIPMENT_CODE_TAKEN: { status: 409, title: 'Another equipment item already has this identifier' },
+  LIMS_EQUIPMENT_CHECK_BEFORE_REGISTRATION: { status: 422, title: 'The intermediate check is dated before the equipment was registered' },
   LIMS_CALIBRATION_INVALID: { status: 422, title: 'The calibration record is not valid' },
   LIMS_CALIBRATION_REFERENCE_INVALID: { status: 422, title: 'The reference standard calibration cannot be used for this calibration' },
   LIMS_CALIBRATION_ALREADY_CORRECTED: { status: 409, title: 'The calibration record has already been corrected; correct the newest record' },
