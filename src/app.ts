@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config.js';
 import type { Database } from './db/database.js';
+import { scopedDb } from './db/request-scope.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { preRoutingErrorOptions } from './http/framework-errors.js';
@@ -87,7 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...preRoutingErrorOptions(config.publicBaseUrl),
   });
 
-  app.decorate('lims', { config, database, db: database.db });
+  // Modules reach the database through a scope: inside a request with an Idempotency-Key, that is the request's transaction.
+  app.decorate('lims', { config, database, db: scopedDb(database.db) });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -100,6 +100,9 @@ export function openPostgres(options: PostgresOptions): Database & { pool: pg.Po
     idleTimeoutMillis: 30_000,
     // A query that cannot finish in time is cancelled by the server instead of holding a connection.
     statement_timeout: 60_000,
+    // A request that holds a transaction (an idempotent request) and then stalls must not hold its
+    // locks forever: the server ends such a session.
+    idle_in_transaction_session_timeout: 300_000,
     application_name: 'ktk-lims',
   });
   // An idle client that loses its connection (server restart) must not crash the process; the pool

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { resolveDb } from './request-scope.js';
 
 const cache = new WeakMap<Db, Map<string, unknown>>();
 
@@ -7,7 +8,9 @@ const cache = new WeakMap<Db, Map<string, unknown>>();
  * (a quarter of the CPU of a simple authenticated read, measured with `npm run bench`), and
  * PostgreSQL keeps the statement parsed. Only for hot paths that run outside transactions.
  */
-export function prepared<T>(db: Db, name: string, build: (db: Db) => T): T {
+export function prepared<T>(scoped: Db, name: string, build: (db: Db) => T): T {
+  // Built for the database the call goes to now (a request's transaction has its own).
+  const db = resolveDb(scoped);
   let queries = cache.get(db);
   if (!queries) cache.set(db, (queries = new Map()));
   let query = queries.get(name) as T | undefined;

@@ -74,4 +74,49 @@ describeOnPostgres('losing the database connections', () => {
     const pool = (t.database as unknown as { pool: pg.Pool }).pool;
     expect(pool.totalCount - pool.idleCount).toBe(0);
   });
+
+  test('an Idempotency-Key cut off by the loss answers its retry with the stored answer or runs afresh, never stays stuck', async () => {
+    const stuck: string[] = [];
+    const done = new Map<string, { name: string; id: string }>();
+    let writing = true;
+    const writer = async (n: number) => {
+      for (let i = 0; writing; i++) {
+        const key = `restart-${n}-${i}`;
+        const name = `Avaimellinen ${n}-${i} Oy`;
+        // The client retries a 503 with the same key until it has an answer, as the README tells it to.
+        for (;;) {
+          const res = await t.request({ method: 'POST', url: '/api/v1/companies', payload: { name }, headers: { 'idempotency-key': key } });
+          if (res.statusCode === 201) {
+            done.set(key, { name, id: res.json().id });
+            break;
+          }
+          // The first request has answered (the loop awaits it), so the key must not be in progress.
+          if (res.statusCode === 409) stuck.push(key);
+          if (res.statusCode !== 503) throw new Error(`unexpected ${res.statusCode}: ${res.body}`);
+        }
+      }
+    };
+    const load = Array.from({ length: 6 }, (_, n) => writer(n));
+    for (let round = 0; round < 5; round++) {
+      await new Promise((r) => setTimeout(r, 300));
+      await terminateAll();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    writing = false;
+    await Promise.all(load);
+
+    expect(stuck).toEqual([]);
+    expect(done.size).toBeGreaterThan(0);
+    const stored = await t.database.db.execute(sql`SELECT id, name FROM companies WHERE name LIKE 'Avaimellinen %'`);
+    const rows = (stored as unknown as { rows: { id: string; name: string }[] }).rows;
+    // Exactly once: every answered key has its company, and no retry made a second one.
+    expect(rows.length).toBe(done.size);
+    const byName = new Map(rows.map((r) => [r.name, r.id]));
+    expect([...done.values()].filter((d) => byName.get(d.name) !== d.id)).toEqual([]);
+    // And every key now replays its stored answer.
+    const [someKey, first] = [...done.entries()][0]!;
+    const replay = await t.request({ method: 'POST', url: '/api/v1/companies', payload: { name: first.name }, headers: { 'idempotency-key': someKey } });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().id).toBe(first.id);
+  });
 });
