@@ -5,10 +5,10 @@ import { DomainError, forbidden, notFound } from '../../shared/errors/index.js';
 import { recordAudits } from '../audit/index.js';
 import { findEquipmentByCode } from '../equipment/index.js';
 import { findJobContent, findJobItem, type JobContentLookup, type JobItemLookup } from '../jobs/index.js';
-import { CSV_COLUMN_NAMES, planCsv } from './domain/csv-plan.js';
+import { CSV_COLUMN_NAMES } from './domain/csv-plan.js';
 import { findItem, isUuid, placeProblems, problemAt, sortProblems, type ColumnNames, type DraftResult, type ImportDefaults, type ImportItem, type ImportProblem } from './domain/import-plan.js';
-import { QIF_COLUMN_NAMES, planQif } from './domain/qif-plan.js';
-import type { ImportFormat, ParsedFile, ResultsFileReader } from './results-import-reader.js';
+import { QIF_COLUMN_NAMES } from './domain/qif-plan.js';
+import type { ImportFormat, ResultsFileReader } from './results-import-reader.js';
 import { CheckLookups, checkResult, newResult, type CheckedResult } from './result-recording.js';
 import { presentItemResults, type ResultView } from './results.presenter.js';
 import * as repo from './results.repository.js';
@@ -34,8 +34,8 @@ export const notUtf8 = (format: ImportFormat, line: number): DomainError =>
 const importItems = (content: JobContentLookup): ImportItem[] =>
   content.items.map((i) => ({ id: i.id, lineNo: i.lineNo, description: i.description, instrument: i.instrument, characteristics: i.characteristics.map((c) => ({ id: c.id, identifier: c.identifier, qifId: c.qifId })) }));
 
-/** The file's drafts and the problems of mapping it to the job (before the rules of a result). */
-const plan = (parsed: ParsedFile, items: ImportItem[], options: ImportOptions) => (parsed.format === 'csv' ? planCsv(parsed.file, items, options) : planQif(parsed.file, items, options));
+/** What the plan of a file depends on: the job's items and their characteristics, by id. */
+const itemsKey = (items: readonly ImportItem[]): string => items.map((i) => `${i.id}:${i.lineNo}:${i.characteristics.map((c) => `${c.id}=${c.identifier}=${c.qifId ?? ''}`).join(',')}`).join(';');
 
 /** Replaces equipment codes by ids; a code the register does not have is a problem of each result naming it. */
 async function resolveEquipment(tx: Db, drafts: DraftResult[], columns: ColumnNames): Promise<ImportProblem[]> {
@@ -100,13 +100,16 @@ export interface ImportView {
  * has a problem the whole file is refused with every problem (line or QIF measurement, column,
  * reason, code) and nothing is written. Otherwise all results are written in one transaction, each
  * with its own audit event plus one event for the import. A dry run checks and answers without writing.
- * The file is read in a worker thread (`reader`), within the import's limits; a QIF file that is not
- * QIF 3 XML is refused with the qif module's code.
+ * The file is read and mapped to the job's items in a worker thread (`reader`), within the import's
+ * limits, before the transaction; a QIF file that is not QIF 3 XML is refused with the qif module's code.
  */
 export async function importResults(db: Db, reader: ResultsFileReader, actor: Actor, jobId: string, format: ImportFormat, text: string, options: ImportOptions): Promise<ImportView> {
   if (!RECORDERS.includes(actor.role)) throw forbidden(`A ${actor.role} may not import results.`);
   const columns = COLUMNS[format];
-  const parsed = await reader.read(format, text);
+  const before = await findJobContent(db, undefined, jobId);
+  if (!before) throw notFound('Job', jobId);
+  const { dryRun: _dryRun, ...defaults } = options;
+  const planned = await reader.plan(format, text, importItems(before), defaults);
   const created = await db.transaction(async (tx) => {
     const content = await findJobContent(tx, undefined, jobId);
     if (!content) throw notFound('Job', jobId);
@@ -119,7 +122,10 @@ export async function importResults(db: Db, reader: ResultsFileReader, actor: Ac
     if (options.item !== undefined && !findItem(items, options.item)) {
       throw refused([problemAt(null, 'item', 'LIMS_RESULT_IMPORT_UNMATCHED', `The job has no item "${options.item}"; give the item's line number (1..${items.length}) or id.`)]);
     }
-    const planned = plan(parsed, items, options);
+    // Items and characteristics are fixed once a job is accepted, so this holds unless the job was still being edited when the file was read.
+    if (itemsKey(items) !== itemsKey(importItems(before))) {
+      throw new DomainError('LIMS_CONFLICT', `The items of job ${content.job.number} changed while the file was read; send the file again.`, { jobId });
+    }
     const problems = [...planned.problems, ...(await resolveEquipment(tx, planned.drafts, columns))];
     const { checked, problems: ruleProblems } = await checkDrafts(tx, actor, planned.drafts, columns);
     for (const problem of ruleProblems) problems.push(problem);
