@@ -1,4 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { secondOrderGum } from '../../../test/harness/large-files.js';
 import { WORKER_TASK_CHANNEL, type WorkerTaskEvent } from '../../shared/worker-pool.js';
 import { END_GAUGE_H1, additiveModel, evaluate, type EvaluationRequest } from './domain/index.js';
 import { EvaluationPool } from './evaluation-pool.js';
@@ -6,16 +7,6 @@ import { EvaluationPool } from './evaluation-pool.js';
 // Long enough to still be running when the test acts on it; every run is stopped early.
 const long: EvaluationRequest = { ...END_GAUGE_H1, method: 'mcm', mcm: { trials: 10_000_000, seed: 3 } };
 const short: EvaluationRequest = { ...additiveModel('normal'), method: 'mcm', mcm: { trials: 1000, seed: 1 } };
-
-/** A non-linear model of n inputs with the GUM's second-order terms: n^2 mixed derivatives (seconds for 200 inputs). */
-function secondOrderGum(n: number): EvaluationRequest {
-  const names = Array.from({ length: n }, (_, i) => `x${i + 1}`);
-  return {
-    model: names.map((x, i) => (i % 2 ? `${x}*x${i}` : `sin(${x})`)).join(' + '),
-    secondOrder: true,
-    inputs: names.map((name, i) => ({ name, estimate: 1 + i / 1000, distribution: { type: 'normal', standardUncertainty: 0.001 } })),
-  };
-}
 
 describe('EvaluationPool', () => {
   let pool: EvaluationPool;

@@ -22,6 +22,7 @@ export const QIF3_NAMESPACE = 'http://qifstandards.org/xsd/qif3';
  * before it costs memory or stack. Entities are never expanded: a document type (DTD) is refused.
  */
 export const XML_LIMITS = {
+  /** Levels of elements below the root. */
   maxDepth: 100,
   maxTextLength: 1_000_000,
   maxAttributeLength: 10_000,
@@ -108,7 +109,7 @@ function parseWithinLimits(source: string): Ordered[] {
     if (error instanceof DomainError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     if (/nested tags/i.test(reason)) {
-      throw importLimitExceeded('xmlDepth', XML_LIMITS.maxDepth, `The XML nests elements more than ${XML_LIMITS.maxDepth} deep; QIF documents nest far less. Send the QIF document itself.`);
+      throw importLimitExceeded('xmlDepth', XML_LIMITS.maxDepth, `The XML nests elements more than ${XML_LIMITS.maxDepth} deep below the root; QIF documents nest far less. Send the QIF document itself.`);
     }
     if (/entit|DOCTYPE/i.test(reason)) refuse('LIMS_QIF_DTD_REFUSED', `The file declares a document type or entities (${reason}); QIF documents have none. Send the QIF document as exported.`, { reason });
     return refuse('LIMS_QIF_NOT_XML', `The file cannot be read as XML (${reason}); send a QIF 3 document.`, { reason });

@@ -1,4 +1,4 @@
-import { decodeUtf8, readResultsCsv, splitRecords } from './results-csv.js';
+import { CSV_LIMITS, decodeUtf8, readResultsCsv, splitRecords } from './results-csv.js';
 
 describe('RFC 4180 records', () => {
   test('quoted fields keep separators, doubled quotes and line breaks; the record keeps its first line', () => {
@@ -68,5 +68,34 @@ describe('a results file', () => {
   test('bytes that are not UTF-8 (a file saved as Latin-1) are refused, naming the first such line', () => {
     expect(decodeUtf8(Buffer.from('item,remarks\n1,ok\n2,lämpö\n', 'latin1'))).toEqual({ badLine: 3 });
     expect(decodeUtf8(Buffer.from('\uFEFFmittaus µm', 'utf8'))).toEqual({ text: 'mittaus µm' });
+  });
+});
+
+describe('limits', () => {
+  const limitOf = (read: () => unknown) => {
+    try {
+      read();
+    } catch (error) {
+      return { code: (error as { code?: string }).code, details: (error as { details?: unknown }).details };
+    }
+    return null;
+  };
+
+  test('a header of 200,000 columns is refused at the column limit instead of overflowing the stack', () => {
+    const header = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(';');
+    expect(limitOf(() => readResultsCsv(`${header}\n`))).toEqual({ code: 'LIMS_IMPORT_LIMIT_EXCEEDED', details: { limit: 'csvColumns', max: CSV_LIMITS.maxColumns, line: 1 } });
+  });
+
+  test('a row of exactly the column limit is read; one more field is refused, naming its line', () => {
+    const fields = (n: number) => Array.from({ length: n }, () => 'x').join(',');
+    expect(splitRecords(`${fields(CSV_LIMITS.maxColumns)}\n`, ',').records[0]!.fields).toHaveLength(CSV_LIMITS.maxColumns);
+    expect(limitOf(() => splitRecords(`a\nb\n${fields(CSV_LIMITS.maxColumns + 1)}\n`, ','))).toMatchObject({ details: { limit: 'csvColumns', line: 3 } });
+  });
+
+  test('a line longer than the limit is refused, quoted over several lines or not', () => {
+    const long = 'y'.repeat(CSV_LIMITS.maxLineLength + 1);
+    expect(limitOf(() => splitRecords(`a,b\n1,${long}\n`, ','))).toEqual({ code: 'LIMS_IMPORT_LIMIT_EXCEEDED', details: { limit: 'csvLineLength', max: CSV_LIMITS.maxLineLength, line: 2 } });
+    expect(limitOf(() => splitRecords(`a,b\n1,"${long.slice(10)}\n${'z'.repeat(20)}"\n`, ','))).toMatchObject({ details: { limit: 'csvLineLength', line: 2 } });
+    expect(splitRecords(`a,b\n1,${'y'.repeat(CSV_LIMITS.maxLineLength - 10)}\n`, ',').records).toHaveLength(2);
   });
 });
