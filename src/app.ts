@@ -12,7 +12,7 @@ import { sendProblem } from './http/problem.js';
 import { registerNulGuard, registerStrictBodies, registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
-import { auditRoutes } from './modules/audit/index.js';
+import { auditRoutes, registerAuditCheckpointSchedule } from './modules/audit/index.js';
 import { certificatesRoutes, resultSummariesOfJob, verificationRoutes } from './modules/certificates/index.js';
 import { companiesRoutes } from './modules/companies/index.js';
 import { competenceRoutes } from './modules/competence/index.js';
@@ -106,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Wiring between modules that cannot import each other: results show the summaries certificates compute.
   registerResultSummarySource(resultSummariesOfJob);
+  // Signed audit checkpoints every AUDIT_CHECKPOINT_INTERVAL_MINUTES; the timer stops when the app closes.
+  registerAuditCheckpointSchedule(app);
 
   await app.register(healthRoutes);
   await app.register(verificationRoutes);

@@ -1,3 +1,5 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
@@ -33,6 +35,10 @@ export interface Config {
   accreditationNumber: string | undefined;
   /** Verification requests (`/verify`) per client address per minute. */
   verifyRatePerMinute: number;
+  /** Ed25519 private key that signs audit checkpoints; unset: no checkpoints are written. */
+  auditSigningKey: KeyObject | undefined;
+  /** Minutes between scheduled audit checkpoints. */
+  auditCheckpointIntervalMinutes: number;
 }
 
 /** Raised when an environment variable is missing or invalid; its message is one line naming the variable. */
@@ -68,6 +74,9 @@ const envSchema = {
     TRUST_PROXY: { type: 'string', minLength: 1 },
     ACCREDITATION_NUMBER: { type: 'string', pattern: '^[A-Z]{1,3} ?[0-9]{1,5}$' },
     VERIFY_RATE_PER_MINUTE: { type: 'integer', minimum: 1, maximum: 100000, default: 60 },
+    AUDIT_SIGNING_KEY: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$' },
+    AUDIT_SIGNING_KEY_FILE: { type: 'string', minLength: 1 },
+    AUDIT_CHECKPOINT_INTERVAL_MINUTES: { type: 'integer', minimum: 1, maximum: 10080, default: 60 },
   },
 } as const;
 
@@ -91,7 +100,13 @@ const hints: Record<string, string> = {
   TRUST_PROXY: 'false, true, a number of proxy hops, or comma-separated proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
   ACCREDITATION_NUMBER: 'an accreditation number such as K123 (letters, then digits)',
   VERIFY_RATE_PER_MINUTE: 'an integer from 1 to 100000',
+  AUDIT_SIGNING_KEY: 'the base64 of 32 random bytes (an Ed25519 seed), e.g. from `openssl rand -base64 32`',
+  AUDIT_SIGNING_KEY_FILE: 'the path of an Ed25519 private key in PKCS#8 PEM, e.g. from `openssl genpkey -algorithm ed25519`',
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES: 'an integer number of minutes from 1 to 10080',
 };
+
+/** Variables whose values an error message must not repeat. */
+const SECRETS = new Set(['LIMS_BOOTSTRAP_ADMIN_TOKEN', 'AUDIT_SIGNING_KEY']);
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false });
 const validateEnv = ajv.compile(envSchema);
@@ -109,11 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!validateEnv(raw)) {
     const err = validateEnv.errors?.[0];
     const variable = err?.instancePath.replace(/^\//, '') || 'environment';
-    const got = env[variable];
-    throw new ConfigError(
-      variable,
-      `Invalid configuration: ${variable} must be ${hints[variable] ?? 'valid'} (got ${JSON.stringify(got)})`,
-    );
+    const got = SECRETS.has(variable) ? 'a value not shown' : JSON.stringify(env[variable]);
+    throw new ConfigError(variable, `Invalid configuration: ${variable} must be ${hints[variable] ?? 'valid'} (got ${got})`);
   }
   const v = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape checked by the schema above
   const port = v.PORT as number;
@@ -141,5 +153,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy,
     accreditationNumber: v.ACCREDITATION_NUMBER,
     verifyRatePerMinute: v.VERIFY_RATE_PER_MINUTE,
+    auditSigningKey: auditSigningKey(v.AUDIT_SIGNING_KEY, v.AUDIT_SIGNING_KEY_FILE),
+    auditCheckpointIntervalMinutes: v.AUDIT_CHECKPOINT_INTERVAL_MINUTES,
   };
+}
+
+// The DER header of a PKCS#8 Ed25519 private key; the 32-byte seed follows it (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The audit signing key from its seed or its PEM file; the hint of the variable when it is not an Ed25519 key. */
+function auditSigningKey(seed: string | undefined, file: string | undefined): KeyObject | undefined {
+  if (seed !== undefined && file !== undefined) {
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'Invalid configuration: set AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE, not both');
+  }
+  if (seed !== undefined) {
+    return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, Buffer.from(seed, 'base64')]), format: 'der', type: 'pkcs8' });
+  }
+  if (file === undefined) return undefined;
+  let key: KeyObject | undefined;
+  try {
+    key = createPrivateKey(readFileSync(file, 'utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (key?.asymmetricKeyType !== 'ed25519') {
+    throw new ConfigError('AUDIT_SIGNING_KEY_FILE', `Invalid configuration: AUDIT_SIGNING_KEY_FILE must be ${hints.AUDIT_SIGNING_KEY_FILE} (got ${JSON.stringify(file)})`);
+  }
+  return key;
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '../../src/modules/audit/index.js';
 import { companies } from '../../src/db/schema.js';
 import { DomainError } from '../../src/shared/errors/index.js';
 import { actorOf } from '../../src/http/context.js';
+import { onPostgres } from '../harness/test-database.js';
 import { createTestApp, createUser, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -80,20 +81,34 @@ test('events page with a cursor, newest first, and filter by actor and time', as
 });
 
 test('the database refuses to change, delete or truncate audit events', async () => {
+  // On PostgreSQL the service's role may only read and append; the triggers stop every other role.
+  const refused = onPostgres() ? /permission denied for table audit_events/ : /append-only/;
   for (const statement of [`update audit_events set action = 'x' where seq = 1`, `delete from audit_events where seq = 1`, `truncate audit_events`]) {
     const error = await exec(statement).then(() => null, (e: Error) => e);
-    expect(String((error?.cause as Error | undefined)?.message ?? error)).toMatch(/append-only/);
+    expect(String((error?.cause as Error | undefined)?.message ?? error)).toMatch(refused);
+    await expect(t.testDb.superuser(statement)).rejects.toThrow(/append-only/);
   }
+});
+
+describe('without a signing key', () => {
+  test('no checkpoints are signed, and verification says so', async () => {
+    const created = await t.request({ method: 'POST', url: '/api/v1/audit/checkpoints' });
+    expect(created.statusCode).toBe(409);
+    expect(created.json().code).toBe('LIMS_AUDIT_CHECKPOINTS_NOT_CONFIGURED');
+    expect((await t.request({ method: 'GET', url: '/api/v1/audit/public-key' })).json().code).toBe('LIMS_AUDIT_CHECKPOINTS_NOT_CONFIGURED');
+    expect((await t.request({ method: 'GET', url: '/api/v1/audit/checkpoints' })).json()).toEqual({ keyId: null, publicKeyPem: null, items: [], nextCursor: null });
+    expect((await verify()).checkpoints).toMatchObject({ status: 'not configured', keyId: null, checked: 0 });
+  });
 });
 
 describe('chain verification', () => {
   // Tampering needs the triggers off, as only a database superuser could do.
   const tamper = async (statement: string) => {
-    await exec('alter table audit_events disable trigger user');
+    await t.testDb.superuser('alter table audit_events disable trigger user');
     try {
-      await exec(statement);
+      await t.testDb.superuser(statement);
     } finally {
-      await exec('alter table audit_events enable trigger user');
+      await t.testDb.superuser('alter table audit_events enable trigger user');
     }
   };
 

@@ -1,62 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { checkpointPublicKey, createCheckpoint, listCheckpointPage } from './audit-checkpoints.service.js';
 import { listAuditEvents, verifyAuditChain } from './audit.service.js';
+import * as s from './audit.schemas.js';
 
 const tags = ['Audit trail'];
-
-const eventSchema = {
-  type: 'object',
-  required: ['seq', 'occurredAt', 'actorUserId', 'actorRole', 'action', 'entityType', 'entityId', 'before', 'after', 'reason', 'requestId', 'prevHash', 'hash'],
-  properties: {
-    seq: { type: 'integer' },
-    occurredAt: { type: 'string', format: 'date-time' },
-    actorUserId: { type: 'string', nullable: true },
-    actorRole: { type: 'string' },
-    action: { type: 'string', example: 'user.create' },
-    entityType: { type: 'string' },
-    entityId: { type: 'string' },
-    before: { nullable: true, description: 'The entity before the change (JSON)' },
-    after: { nullable: true, description: 'The entity after the change (JSON)' },
-    reason: { type: 'string', nullable: true },
-    requestId: { type: 'string', nullable: true },
-    prevHash: { type: 'string' },
-    hash: { type: 'string', description: 'SHA-256 over prevHash and the canonical JSON of the event' },
-  },
-} as const;
-
-const listQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    entityType: { type: 'string', maxLength: 100 },
-    entityId: { type: 'string', maxLength: 200 },
-    actorUserId: { type: 'string', format: 'uuid' },
-    from: { type: 'string', format: 'date-time' },
-    to: { type: 'string', format: 'date-time' },
-    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    cursor: { type: 'string', maxLength: 100, description: 'nextCursor of the previous page' },
-  },
-} as const;
 
 type ListQuery = { entityType?: string; entityId?: string; actorUserId?: string; from?: string; to?: string; limit: number; cursor?: string };
 
 /** Reading and verifying the audit trail (ISO/IEC 17025 7.5, 7.11). */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
-  const { db } = app.lims;
+  const { db, config } = app.lims;
 
   app.get<{ Querystring: ListQuery }>('/audit/events', {
     config: { roles: ['admin', 'auditor', 'quality_manager'] },
-    schema: {
-      tags,
-      summary: 'List audit events, newest first, with cursor pagination',
-      querystring: listQuery,
-      response: {
-        200: {
-          type: 'object',
-          required: ['items', 'nextCursor'],
-          properties: { items: { type: 'array', items: eventSchema }, nextCursor: { type: 'string', nullable: true } },
-        },
-      },
-    },
+    schema: { tags, summary: 'List audit events, newest first, with cursor pagination', querystring: s.listQuery, response: { 200: s.eventPage } },
     handler: async (request) => {
       const { limit, ...filter } = request.query;
       return listAuditEvents(db, filter, limit);
@@ -67,21 +24,36 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { roles: ['admin', 'auditor'] },
     schema: {
       tags,
-      summary: 'Recompute the hash chain and report the first broken link',
-      response: {
-        200: {
-          type: 'object',
-          required: ['intact', 'eventsChecked', 'lastSeq', 'firstBrokenSeq', 'reason'],
-          properties: {
-            intact: { type: 'boolean' },
-            eventsChecked: { type: 'integer' },
-            lastSeq: { type: 'integer', description: 'The last event known to be intact' },
-            firstBrokenSeq: { type: 'integer', nullable: true },
-            reason: { type: 'string', nullable: true },
-          },
-        },
-      },
+      summary: 'Recompute the hash chain, report the first broken link, and compare the trail with the signed checkpoints (truncation, rewriting)',
+      response: { 200: s.verifyResult },
     },
-    handler: async () => verifyAuditChain(db),
+    handler: async () => verifyAuditChain(db, config.auditSigningKey),
+  });
+
+  app.get<{ Querystring: { limit: number; cursor?: string } }>('/audit/checkpoints', {
+    config: { roles: ['admin', 'auditor', 'quality_manager'] },
+    schema: {
+      tags,
+      summary: 'Signed checkpoints of the chain, newest first, with the public key that verifies them',
+      querystring: s.checkpointListQuery,
+      response: { 200: s.checkpointPage },
+    },
+    handler: async (request) => listCheckpointPage(db, config.auditSigningKey, request.query.limit, request.query.cursor),
+  });
+
+  app.post('/audit/checkpoints', {
+    config: { roles: ['admin', 'auditor', 'quality_manager'] },
+    schema: { tags, summary: "Sign a checkpoint of the chain's head now (409 when no signing key is configured)", response: { 201: s.checkpointSchema } },
+    handler: async (request, reply) => {
+      const checkpoint = await createCheckpoint(db, config.auditSigningKey);
+      request.log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint signed on request');
+      return reply.code(201).send(checkpoint);
+    },
+  });
+
+  app.get('/audit/public-key', {
+    config: { roles: ['admin', 'auditor', 'quality_manager'] },
+    schema: { tags, summary: 'The Ed25519 public key that verifies audit checkpoints, with its key id', response: { 200: s.publicKeySchema } },
+    handler: async () => checkpointPublicKey(config.auditSigningKey),
   });
 }

@@ -1,8 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/actor.js';
 import { DomainError } from '../../shared/errors/index.js';
 import { appendEvents, eventsAfter, listEvents, type AuditFilter } from './audit.repository.js';
+import { checkStoredCheckpoints } from './audit-checkpoints.service.js';
 import { GENESIS_HASH, findBreak, type StoredEvent } from './domain/audit-chain.js';
+import { keyIdOf, type CheckpointProblem } from './domain/checkpoints.js';
 
 export interface AuditChange {
   /** Dotted verb, e.g. `user.create`, `token.revoke`. */
@@ -60,15 +63,73 @@ export async function listAuditEvents(
 }
 
 export interface VerifyResult {
+  /** The chain links up and no checkpoint contradicts it. */
   intact: boolean;
   eventsChecked: number;
   lastSeq: number;
   firstBrokenSeq: number | null;
   reason: string | null;
+  checkpoints: CheckpointReport;
 }
 
-/** Recomputes the whole hash chain and reports the first broken link. */
-export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<VerifyResult> {
+/** What the signed checkpoints say about the trail. */
+export interface CheckpointReport {
+  /** `not configured`: no signing key, nothing checked; `none`: no checkpoint of this key yet. */
+  status: 'not configured' | 'none' | 'consistent' | 'inconsistent';
+  keyId: string | null;
+  checked: number;
+  otherKeys: number;
+  latestSeq: number | null;
+  latestAt: string | null;
+  truncated: boolean;
+  rewritten: boolean;
+  badSignatures: number;
+  /** The first problems, in checkpoint order. */
+  problems: CheckpointProblem[];
+}
+
+/** At most this many checkpoint problems are listed (one rewrite early on contradicts every later checkpoint). */
+const PROBLEMS_SHOWN = 20;
+
+/**
+ * Recomputes the whole hash chain, reports the first broken link, and compares the trail with the
+ * signed checkpoints: events cut off the end, or rewritten with every later hash recomputed, leave a
+ * chain that links up but contradicts a checkpoint.
+ */
+export async function verifyAuditChain(db: Db, signingKey: KeyObject | undefined, batchSize = 2000): Promise<VerifyResult> {
+  const chain = await walkChain(db, batchSize);
+  if (!signingKey) {
+    const checkpoints: CheckpointReport = { status: 'not configured', keyId: null, checked: 0, otherKeys: 0, latestSeq: null, latestAt: null, truncated: false, rewritten: false, badSignatures: 0, problems: [] };
+    return { ...chain, checkpoints };
+  }
+  const findings = await checkStoredCheckpoints(db, signingKey);
+  const [first] = findings.problems;
+  const checkpoints: CheckpointReport = {
+    status: first ? 'inconsistent' : findings.checked === 0 ? 'none' : 'consistent',
+    keyId: keyIdOf(signingKey),
+    checked: findings.checked,
+    otherKeys: findings.otherKeys,
+    latestSeq: findings.latest?.seq ?? null,
+    latestAt: findings.latest?.createdAt ?? null,
+    truncated: findings.truncated,
+    rewritten: findings.rewritten,
+    badSignatures: findings.badSignatures,
+    problems: findings.problems.slice(0, PROBLEMS_SHOWN),
+  };
+  if (!first) return { ...chain, checkpoints };
+  return {
+    intact: false,
+    eventsChecked: chain.eventsChecked,
+    // Events after the last checkpoint that still matches are no longer known to be intact.
+    lastSeq: Math.min(chain.lastSeq, findings.lastConsistentSeq),
+    firstBrokenSeq: chain.firstBrokenSeq ?? (first.kind === 'truncated' ? chain.lastSeq + 1 : first.seq),
+    reason: chain.reason ?? first.detail,
+    checkpoints,
+  };
+}
+
+/** Recomputes the hash chain in batches and reports the first broken link. */
+async function walkChain(db: Db, batchSize: number): Promise<Omit<VerifyResult, 'checkpoints'>> {
   let seq = 1;
   let prev = GENESIS_HASH;
   let checked = 0;

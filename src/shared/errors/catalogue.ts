@@ -191,6 +191,9 @@ export const ERROR_CATALOGUE = {
   LIMS_SIGNATURE_WRONG_PASSWORD: { status: 403, title: 'The password given to sign is wrong' },
   LIMS_SIGNATURE_NOT_AUTHORIZED: { status: 403, title: 'The signer is not authorized to issue documents for every method in the document' },
   LIMS_VERIFY_RATE_LIMITED: { status: 429, title: 'Too many verification requests' },
+
+  // --- audit trail (src/modules/audit) ---
+  LIMS_AUDIT_CHECKPOINTS_NOT_CONFIGURED: { status: 409, title: 'No audit signing key is configured, so no checkpoints are signed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
