@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { ErrorCode } from '../shared/errors/index.js';
@@ -25,9 +26,11 @@ const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (e
   }
 };
 
+/** True when the request line alone (the URL with its query) is what overflowed node's header limit. */
 const isRequestLineTooLong = (packet: unknown): boolean => {
   if (!Buffer.isBuffer(packet) || !/^[A-Z]+ /.test(packet.subarray(0, 16).toString('latin1'))) return false;
-  return !packet.includes('\r\n') && !packet.includes('\n');
+  const end = packet.indexOf('\n');
+  return (end === -1 ? packet.length : end) >= maxHeaderSize;
 };
 
 /** What node's parser refused, as a catalogue code and words for the client. */
@@ -36,9 +39,9 @@ function clientProblem(error: ConnectionError): { code: ErrorCode; detail: strin
     case 'HPE_HEADER_OVERFLOW':
       // Node puts the bytes it was parsing on the error (typed otherwise in Fastify's declarations).
       if (isRequestLineTooLong((error as { rawPacket?: unknown }).rawPacket)) {
-        return { code: 'LIMS_URI_TOO_LONG', detail: 'The request line (the URL with its query string) is longer than this service reads (16 KiB); send long filters in a body where the API takes one.' };
+        return { code: 'LIMS_URI_TOO_LONG', detail: `The request line (the URL with its query string) is longer than this service reads (${maxHeaderSize / 1024} KiB with the headers).` };
       }
-      return { code: 'LIMS_HEADERS_TOO_LARGE', detail: 'The request headers are larger than this service reads (16 KiB in all); send fewer or shorter headers.' };
+      return { code: 'LIMS_HEADERS_TOO_LARGE', detail: `The request headers are larger than this service reads (${maxHeaderSize / 1024} KiB in all); send fewer or shorter headers.` };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
     case 'ERR_HTTP_HEADERS_TIMEOUT':
       return { code: 'LIMS_REQUEST_TIMEOUT', detail: 'The request did not arrive in time; send it again.' };

@@ -48,16 +48,28 @@ export function registerStrictBodies(app: FastifyInstance): void {
   });
 }
 
-/** JSON pointers of the strings (and keys) under `value` that contain a NUL character, at most `max`. */
+// An unpaired UTF-16 surrogate: JSON's \ud800 escape can carry one, but it is not a character, and
+// the database driver would store it as U+FFFD without a word.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What makes a text unstorable, or undefined when it can be stored as sent. */
+function unstorable(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'contains a NUL character (U+0000), which no text field can store';
+  if (LONE_SURROGATE.test(text)) return 'contains an unpaired surrogate (such as \\ud800), which is not a character; send the text as valid Unicode';
+  return undefined;
+}
+
+/** JSON pointers of the strings (and keys) under `value` that contain a NUL character or an unpaired surrogate, at most `max`. */
 export function nulFields(value: unknown, path: string, found: FieldError[] = [], max = 20): FieldError[] {
   if (found.length >= max) return found;
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push({ field: path, message: 'contains a NUL character (U+0000), which no text field can store' });
+    const problem = unstorable(value);
+    if (problem) found.push({ field: path, message: problem });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => nulFields(item, `${path}/${i}`, found, max));
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) found.push({ field: `${path}/${key.replaceAll('\u0000', '\\u0000')}`, message: 'is a field name with a NUL character' });
+      if (unstorable(key)) found.push({ field: `${path}/${key.replaceAll('\u0000', '\\u0000').replace(/[\ud800-\udfff]/g, '\ufffd')}`, message: 'is a field name with a NUL character or an unpaired surrogate' });
       else nulFields(item, `${path}/${key}`, found, max);
     }
   }
@@ -65,13 +77,17 @@ export function nulFields(value: unknown, path: string, found: FieldError[] = []
 }
 
 /**
- * PostgreSQL text cannot hold U+0000: a NUL in any text of a request is refused as a validation
- * error naming the field, before it can reach the database (where it would fail as a 500).
+ * PostgreSQL text cannot hold U+0000, and an unpaired surrogate is not text at all: either, in any
+ * text of a request, is refused as a validation error naming the field, before it can reach the
+ * database (where a NUL failed as a 500 and a surrogate became U+FFFD).
  */
 export function registerNulGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request, reply) => {
     const errors = [...nulFields(request.body, '/body'), ...nulFields(request.query, '/querystring'), ...nulFields(request.params, '/params')];
     if (errors.length === 0) return;
-    return sendProblem(request, reply, 'LIMS_VALIDATION_FAILED', { detail: 'Text in the request contains NUL characters (U+0000); remove them.', errors });
+    return sendProblem(request, reply, 'LIMS_VALIDATION_FAILED', {
+      detail: 'Text in the request contains NUL characters (U+0000) or unpaired surrogates, which cannot be stored; remove them.',
+      errors,
+    });
   });
 }
