@@ -1,3 +1,4 @@
+import { text } from '../../http/common-schemas.js';
 import { ROLES } from '../../shared/actor.js';
 import { revokedTokenExamples, revokeTokenExamples, userExamples } from './users.examples.js';
 
@@ -56,7 +57,7 @@ const password = {
     'A new password: at least 12 characters after Unicode NFKC normalisation, not one character repeated or only whitespace, not a common or easily guessed password (zxcvbn score 3 or more, counting the e-mail address and name as known words). A password that breaks a rule is refused with 422 LIMS_USER_WEAK_PASSWORD, `details.rule` naming it: length, repetition or common.',
 } as const;
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
-const reason = { type: 'string', minLength: 1, maxLength: 1000, description: 'Why; recorded in the audit trail' } as const;
+const reason = { ...text(1000), description: 'Why; recorded in the audit trail' } as const;
 
 export const createUserBody = {
   type: 'object',
@@ -64,7 +65,7 @@ export const createUserBody = {
   required: ['email', 'displayName', 'role'],
   properties: {
     email,
-    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    displayName: text(200),
     role: { type: 'string', enum: ROLES },
     companyId: { type: 'string', format: 'uuid', nullable: true, description: 'Required for role customer, absent for staff' },
     password,
@@ -77,7 +78,7 @@ export const updateUserBody = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    displayName: { type: 'string', minLength: 1, maxLength: 200 },
+    displayName: text(200),
     role: { type: 'string', enum: ROLES },
     companyId: { type: 'string', format: 'uuid', nullable: true },
     active: { type: 'boolean' },
@@ -91,7 +92,7 @@ export const issueTokenBody = {
   additionalProperties: false,
   required: ['name'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 100, description: 'What the token is for, e.g. "CMM export script"' },
+    name: { ...text(100), description: 'What the token is for, e.g. "CMM export script"' },
     expiresAt: { ...nullableDateTime, description: 'When the token stops working; omit for no expiry' },
   },
 } as const;
