@@ -8,7 +8,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { preRoutingErrorOptions } from './http/framework-errors.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerOpenApi } from './http/openapi.js';
-import { sendProblem } from './http/problem.js';
+import { registerShutdownGate } from './http/shutdown.js';
 import { registerNulGuard, registerStrictBodies, registerValidation } from './http/validation.js';
 import { agreementsRoutes } from './modules/agreements/index.js';
 import { attachmentsRoutes } from './modules/attachments/index.js';
@@ -36,24 +36,6 @@ export interface AppOptions {
   database: Database;
   /** Logger settings; tests pass false. */
   logger?: FastifyServerOptions['logger'];
-}
-
-/**
- * Once shutdown has begun, requests that still reach the app (e.g. on an open keep-alive connection)
- * get a 503 problem telling the client to retry elsewhere, while in-flight requests finish.
- */
-function registerShutdownGate(app: FastifyInstance): void {
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    if (!closing) return;
-    return sendProblem(request, reply, 'LIMS_SERVICE_UNAVAILABLE', {
-      detail: 'The service is shutting down; retry the request (another instance will answer it).',
-      headers: { connection: 'close', 'retry-after': '1' },
-    });
-  });
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
