@@ -5,6 +5,11 @@ import type { BlobStore } from './blob-store.js';
 
 /** Content and staging copies younger than this are left alone (an upload may still be on its way). */
 export const SWEEP_GRACE_MS = 6 * 3600_000;
+/**
+ * At start-up, staging copies untouched for this long are removed: an upload being received writes
+ * its copy continuously, so one this still was left by a process that stopped (or crashed) mid-upload.
+ */
+export const STARTUP_STAGING_GRACE_MS = 2 * 60_000;
 const SWEEP_EVERY_MS = 3600_000;
 const FIRST_SWEEP_AFTER_MS = 5 * 60_000;
 /** Stored contents looked up in one query. */
@@ -46,8 +51,17 @@ function removeIfUnreferenced(db: Db, store: BlobStore, sha256: string): Promise
   });
 }
 
-/** Runs the sweep hourly in the background (first a few minutes after start); returns the stop function. */
+/**
+ * Runs the sweep hourly in the background (first a few minutes after start), after removing at once
+ * the staging copies an earlier process left; returns the stop function.
+ */
 export function startSweeping(db: Db, store: BlobStore, log: FastifyBaseLogger): () => void {
+  store.removeStaleStaging(new Date(Date.now() - STARTUP_STAGING_GRACE_MS)).then(
+    (staging) => {
+      if (staging > 0) log.info({ removed: { staging } }, 'removed staging copies of uploads an earlier process left unfinished');
+    },
+    (err: unknown) => log.error({ err }, 'could not clear the staging area'),
+  );
   const run = () => {
     sweepOrphans(db, store).then(
       (removed) => {
