@@ -2,6 +2,7 @@
 import { runApiBench } from './api.js';
 import { runAttachmentsBench } from './attachments.js';
 import { runDocumentsBench } from './documents.js';
+import { runFaultsBench } from './faults.js';
 import { runMcmBench } from './mcm.js';
 import { runResultsImportBench } from './results-import.js';
 import { runStartupBench } from './startup.js';
@@ -41,3 +42,14 @@ console.log(`  render one language (in process)  ${ps(docs.renderPerSecond)}; tw
 console.log(`  bare PDFKit, same text and table:  ${ps(docs.barePerSecond)} (fonts registered per document), ${ps(docs.bareSharedFontsPerSecond)} (parsed fonts shared)`);
 console.log(`  ratio render / bare:               ${(docs.barePerSecond / docs.renderPerSecond).toFixed(2)} and ${(docs.bareSharedFontsPerSecond / docs.renderPerSecond).toFixed(2)} times the bare time`);
 console.log(`  issue (fi + en + sv + et PDFs with the DCC attached, DCC, stored in one transaction): ${ps(docs.issuePerSecond)}`);
+
+const faults = await runFaultsBench();
+console.log('\nFaults: PostgreSQL restarted (pg_ctl restart -m fast) under 8 writers with Idempotency-Keys');
+if (typeof faults === 'string') console.log(`  not run: ${faults}`);
+else {
+  const worst = (ms: number[]) => f0(Math.max(...ms));
+  console.log(
+    `  restarts survived ${faults.survived}/${faults.restarts}, lost acknowledged writes ${faults.lost} of ${faults.acknowledged}, stuck keys after recovery ${faults.stuckKeys}`,
+  );
+  console.log(`  time to ready after the server is back: worst ${worst(faults.readyMs)} ms (bare pg.Pool first query: worst ${worst(faults.bareMs)} ms), ratio ${(Math.max(...faults.readyMs) / Math.max(...faults.bareMs)).toFixed(2)}`);
+}
