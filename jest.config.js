@@ -14,6 +14,7 @@ export default {
   },
   globalSetup: '<rootDir>/test/harness/global-setup.ts',
   globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-  testTimeout: 30000,
+  // Generous: a hang still fails, and a busy 2-core machine does not.
+  testTimeout: 60000,
   maxWorkers: 2,
 };
