@@ -18,6 +18,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * PostgreSQL rolled the transaction back, not because of the request: a deadlock, a serialization
+ * failure, a lock or idle-in-transaction timeout. Sending the request again is the cure.
+ */
+const TRANSIENT_CODES = new Set(['40P01', '40001', '55P03', '25P03']);
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   413: 'LIMS_PAYLOAD_TOO_LARGE',
   415: 'LIMS_UNSUPPORTED_MEDIA_TYPE',
@@ -50,6 +56,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return sendProblem(request, reply, 'LIMS_DATABASE_UNAVAILABLE', {
         detail: `The database cannot be reached at the moment; try again shortly (request id ${request.id}).`,
         headers: { 'retry-after': '5' },
+      });
+    }
+    if (TRANSIENT_CODES.has(String(error.code))) {
+      request.log.warn({ err: error }, 'transaction rolled back by the database; the client may retry');
+      return sendProblem(request, reply, 'LIMS_SERVICE_UNAVAILABLE', {
+        detail: 'The request collided with another one and was rolled back; nothing was saved. Send it again.',
+        headers: { 'retry-after': '1' },
       });
     }
     const status = error.statusCode ?? 500;

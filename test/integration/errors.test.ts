@@ -5,11 +5,16 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({
     env: { BODY_LIMIT_BYTES: '2048' },
-    extend: (app) =>
+    extend: (app) => {
       // A route that fails the way a bug would: an error carrying internals in its message.
       app.get('/boom', { config: { public: true } }, async () => {
         throw new Error('relation "secret_table" does not exist at /srv/app/src/x.ts:12');
-      }),
+      });
+      // One that PostgreSQL's deadlock detector chose to roll back, as node-postgres reports it.
+      app.get('/deadlock', { config: { public: true } }, async () => {
+        throw Object.assign(new Error('deadlock detected'), { code: '40P01', severity: 'ERROR' });
+      });
+    },
   });
 });
 afterAll(() => t.close());
@@ -94,4 +99,11 @@ test('a 500 never shows internals, only the title and the request id', async () 
   const body = expectProblem(res, 500, 'LIMS_INTERNAL');
   expect(JSON.stringify(body)).not.toMatch(/secret_table|\/srv|stack/);
   expect(body.detail).toContain(res.headers['x-request-id']);
+});
+
+test('a transaction the database rolled back (deadlock, serialization) is a 503 to retry, not a 500', async () => {
+  const res = await t.request({ method: 'GET', url: '/deadlock', token: null });
+  const body = expectProblem(res, 503, 'LIMS_SERVICE_UNAVAILABLE');
+  expect(res.headers['retry-after']).toBe('1');
+  expect(body.detail).toMatch(/rolled back; nothing was saved/);
 });
