@@ -2,6 +2,7 @@
 import { runApiBench } from './api.js';
 import { runAttachmentsBench } from './attachments.js';
 import { runDocumentsBench } from './documents.js';
+import { printEventLoopFigures, runEventLoopBench } from './event-loop.js';
 import { runFaultsBench } from './faults.js';
 import { runMcmBench } from './mcm.js';
 import { runResultsImportBench } from './results-import.js';
@@ -53,3 +54,5 @@ else {
   );
   console.log(`  time to ready after the server is back: worst ${worst(faults.readyMs)} ms (bare pg.Pool first query: worst ${worst(faults.bareMs)} ms), ratio ${(Math.max(...faults.readyMs) / Math.max(...faults.bareMs)).toFixed(2)}`);
 }
+
+printEventLoopFigures(await runEventLoopBench());

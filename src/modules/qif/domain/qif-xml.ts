@@ -28,6 +28,13 @@ export const XML_LIMITS = {
   maxAttributeLength: 10_000,
 } as const;
 
+/**
+ * Sections of a QIFDocument the imports never read. Most of a QIF model's bytes are its geometry
+ * (Product, Features): they are checked for well-formedness with the rest of the file but not built
+ * into a tree, which would cost far more memory and time than the file's size.
+ */
+const UNREAD_SECTIONS = ['Product', 'Features', 'MeasurementResources', 'Plan', 'Statistics', 'Rules', 'UserDataXML'];
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -41,6 +48,7 @@ const parser = new XMLParser({
   // Entities: only XML's five predefined ones can occur, since a DTD (where entities are declared) is refused before parsing.
   maxNestedTags: XML_LIMITS.maxDepth,
   jPath: false,
+  stopNodes: UNREAD_SECTIONS.map((section) => `QIFDocument.${section}`),
   tagValueProcessor: (tagName, value) => {
     if (value.length > XML_LIMITS.maxTextLength) {
       throw importLimitExceeded('xmlTextLength', XML_LIMITS.maxTextLength, `The text of element ${tagName} is ${value.length} characters long; the import reads at most ${XML_LIMITS.maxTextLength}.`, { element: tagName });
@@ -64,19 +72,21 @@ const localName = (qualified: string): string => qualified.slice(qualified.index
 const prefixOf = (qualified: string): string | null => (qualified.includes(':') ? qualified.slice(0, qualified.indexOf(':')) : null);
 
 /** Converts the parser's node; each converted child is dropped from the parser's tree, so the two trees never both hold the whole file. */
-function toElement(node: Ordered): XmlElement | null {
+function toElement(node: Ordered, depth = 0): XmlElement | null {
   const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#comment');
   if (name === undefined) return null;
   const raw = (node[name] ?? []) as (Ordered | null)[];
   const attrs = (node[':@'] ?? {}) as Record<string, string>;
   const children: XmlElement[] = [];
+  // An unread section holds its raw content as text; nothing reads it, so it is not kept.
+  if (depth === 1 && UNREAD_SECTIONS.includes(name)) return { name: localName(name), attrs, children, text: '' };
   let text = '';
   for (let i = 0; i < raw.length; i++) {
     const child = raw[i]!;
     raw[i] = null;
     if ('#text' in child) text += String(child['#text']);
     else {
-      const element = toElement(child);
+      const element = toElement(child, depth + 1);
       if (element) children.push(element);
     }
   }
