@@ -26,15 +26,21 @@ export function largeQif(bytes: number): string {
   return base.replace('<Characteristics>', `<Features><FeatureNominals n="${features.length}">\n${features.join('\n')}\n</FeatureNominals></Features>\n<Characteristics>`);
 }
 
+/** Readings of each result in `largeResultsCsv`. */
+export const READINGS_PER_RESULT = 100;
+
 /**
- * A results CSV of about `bytes` bytes: every row a reading of characteristic 1 of item 1 at one
- * time, so the file is one result with many repeats (a long CMM scan).
+ * A results CSV of about `bytes` bytes: readings of characteristic 1 of item 1, each 100 rows a
+ * result of their own (repeats share a measured_at, and a result takes at most 1000 readings).
  */
 export function largeResultsCsv(bytes: number, methodVersionId: string, measuredAt: string): string {
   const lines = ['item;characteristic;value;unit;measured_at;equipment;method_version;temperature;humidity'];
   let size = lines[0]!.length;
+  const base = Date.parse(measuredAt);
   for (let n = 0; size < bytes; n++) {
-    const line = ['1', '1', `25,0${String(100 + (n % 900)).padStart(3, '0')}`, 'mm', measuredAt, 'KTK-CMM-001', methodVersionId, '20,1', '45'].join(';');
+    // Every 100 rows a result of their own (a millisecond earlier each): a result takes at most 1000 readings.
+    const at = new Date(base - Math.floor(n / READINGS_PER_RESULT)).toISOString();
+    const line = ['1', '1', `25,0${String(100 + (n % 900)).padStart(3, '0')}`, 'mm', at, 'KTK-CMM-001', methodVersionId, '20,1', '45'].join(';');
     lines.push(line);
     size += line.length + 2;
   }

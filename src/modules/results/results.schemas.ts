@@ -1,3 +1,4 @@
+import { MAX_READINGS_PER_RESULT } from './domain/result-input.js';
 import { customerJobResultsExamples } from './results.examples.js';
 import { text, MEASURED_PATTERN } from '../../http/common-schemas.js';
 
@@ -27,7 +28,7 @@ const resultFields = {
   readings: {
     type: 'array',
     minItems: 1,
-    maxItems: 1000,
+    maxItems: MAX_READINGS_PER_RESULT,
     items: { type: 'object', additionalProperties: false, required: ['value', 'unit'], properties: { value: decimal, unit } },
   },
   deviation: {

@@ -34,6 +34,16 @@ describe('values', () => {
 });
 
 describe('rows to results', () => {
+  test('a result takes at most 1000 readings, as when logged one by one; other results of the file are still planned', () => {
+    const row = (characteristic: string) => `1;${characteristic};25,011;mm;2026-03-02T09:15:00+02:00;KTK-CMM-001;${VERSION};20,1;45\n`;
+    const { drafts, problems } = plan(`${HEAD}${row('1').repeat(1001)}${row('2').repeat(1000)}`);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 1002, column: 'value', code: 'LIMS_RESULT_INVALID', reason: expect.stringMatching(/^Line 2 begins a result of 1001 repeats .* at most 1000 readings/) }),
+    ]);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.input.readings).toHaveLength(1000);
+  });
+
   test('rows with the same item, characteristic and time are one result, readings in file order', () => {
     const { drafts, problems } = plan(
       `${HEAD}1;1;25,0110;mm;2026-03-02T09:15:00+02:00;KTK-CMM-001|KTK-GB-02;${VERSION};20,1;45\n` +

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/errors/index.js';
 import { findItem, isUuid, problemAt, readDecimal, readTimestamp, splitEquipment, type ColumnNames, type DraftResult, type ImportDefaults, type ImportItem, type ImportProblem } from './import-plan.js';
 import type { CsvColumn, CsvFile, CsvRow } from './results-csv.js';
+import { MAX_READINGS_PER_RESULT } from './result-input.js';
 
 /**
  * From the rows of a results CSV to the results to record. One reading per row; rows with the same
@@ -186,7 +187,18 @@ export function planCsv(file: CsvFile, items: readonly ImportItem[], defaults: I
       group.push(planned);
     }
   }
-  return { drafts: [...groups.values()].map(draftOf), problems };
+  const drafts: DraftResult[] = [];
+  for (const rows of groups.values()) {
+    // Checked here, so that a result of tens of thousands of readings never reaches the rules on the request thread.
+    if (rows.length <= MAX_READINGS_PER_RESULT) drafts.push(draftOf(rows));
+    else {
+      const first = rows[0]!;
+      problems.push(
+        problemAt({ line: rows[MAX_READINGS_PER_RESULT]!.line }, 'value', 'LIMS_RESULT_INVALID', `Line ${first.line} begins a result of ${rows.length} repeats (same item, ${'characteristicId' in first.target ? 'characteristic' : 'calibration point'} and measured_at); a result takes at most ${MAX_READINGS_PER_RESULT} readings. Give the repeats their own measured_at if they are separate measurements.`),
+      );
+    }
+  }
+  return { drafts, problems };
 }
 
 function draftOf(rows: PlannedRow[]): DraftResult {
