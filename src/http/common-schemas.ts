@@ -26,9 +26,11 @@ export const dateTimeSchema = { type: 'string', format: 'date-time' } as const;
 /** The pattern of text that must say something: at least one character that is not white space. */
 export const NOT_BLANK = '\\S';
 
-/** Text a person types (a name, a reason): 1 to `maxLength` characters, not only white space. */
-export const text = (maxLength: number, example?: string) =>
-  ({ type: 'string', minLength: 1, maxLength, pattern: NOT_BLANK, ...(example ? { example } : {}) }) as const;
+/**
+ * Text a person types (a name, a reason): at most `maxLength` characters, not empty and not only
+ * white space (the pattern says both, so an empty value gets one message, not two).
+ */
+export const text = (maxLength: number, example?: string) => ({ type: 'string', maxLength, pattern: NOT_BLANK, ...(example ? { example } : {}) }) as const;
 
 /** Like `text`, or null. */
 export const nullableText = (maxLength: number, example?: string) => ({ ...text(maxLength, example), nullable: true }) as const;
