@@ -5,6 +5,7 @@
  * (through a real listening server, since inject does not pass node's HTTP parser).
  */
 import { connect } from 'node:net';
+import { labPriceList } from '../harness/commercial.js';
 import { createTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -153,6 +154,18 @@ describe('equipment', () => {
     const late = await post(`/api/v1/equipment/${item.id}/checks`, { ...check, checkedOn: '2025-04-01', checkStandardId: standard.id });
     expect(problem(late, 422, 'LIMS_EQUIPMENT_CHECK_BEFORE_REGISTRATION').detail).toMatch(/KTK-SET-901 \(the check standard\) entered the register on 2025-06-01/);
     expect((await post(`/api/v1/equipment/${item.id}/checks`, { ...check, checkedOn: '2025-03-01' })).statusCode).toBe(201);
+  });
+});
+
+describe('derived amounts', () => {
+  test('a price list whose derived price would not fit the price column is a 422 naming the item, not a 500', async () => {
+    const list = labPriceList('2030-01-01');
+    const huge = { ...list, costBases: list.costBases.map((c) => ({ ...c, personnelCosts: '999999999999', plannedBillableHours: '0.5' })) };
+    const rate = problem(await post('/api/v1/price-lists', huge), 422, 'LIMS_PRICE_LIST_INVALID');
+    expect(rate.detail).toMatch(/hourly rate of product_quality_control comes to 2000000\d+\.\d\d €, more than the largest amount stored \(999999999999\.99 €\)/);
+    const long = { ...list, items: [{ ...list.items[0]!, standardHours: '999999.99' }], costBases: list.costBases.map((c) => ({ ...c, personnelCosts: '99999999999', plannedBillableHours: '1' })) };
+    expect(problem(await post('/api/v1/price-lists', long), 422, 'LIMS_PRICE_LIST_INVALID').detail).toMatch(/^Item CMM-H comes to \d+\.\d\d €, more than the largest price stored/);
+    expect((await get('/api/v1/price-lists')).json().items).toEqual([]);
   });
 });
 

@@ -234,7 +234,9 @@ test('no operation answers 5xx to arbitrary input, and every 4xx is a problem do
         { numRuns: RUNS, endOnFailure: true },
       );
     } catch (err) {
-      failures.push(`${op.method} ${op.path}: ${String((err as Error).message).slice(0, 1500)}`);
+      // The counterexample, then what failed about it (fast-check puts the error last).
+      const message = String((err as Error).message);
+      failures.push(`${op.method} ${op.path}: ${message.slice(0, 2500)}${message.length > 2500 ? ` … ${message.slice(message.indexOf('Got error'), message.indexOf('Got error') + 1500)}` : ''}`);
     }
   }
   expect(failures).toEqual([]);

@@ -6,7 +6,7 @@ import { todayInFinland } from '../../shared/finnish-calendar.js';
 import { annualAgreementsInForce } from '../agreements/index.js';
 import { recordAudit } from '../audit/index.js';
 import { getCompany } from '../companies/index.js';
-import { customerPrice, hourlyRate, itemUnitPrice, withVat, type AgreedPricing } from './domain/price-derivation.js';
+import { customerPrice, fitsMoney, hourlyRate, itemUnitPrice, MONEY_LIMIT, withVat, type AgreedPricing } from './domain/price-derivation.js';
 import * as repo from './pricing.repository.js';
 
 type Service = 'product_quality_control' | 'reference_measurement' | 'instrument_calibration';
@@ -41,7 +41,9 @@ export async function createPriceList(db: Db, actor: Actor, input: PriceListInpu
     if ((item.standardHours == null) === (item.fixedPrice == null)) throw invalid(`Item ${item.code} needs either standardHours or fixedPrice.`);
     const standardHours = item.standardHours ?? null;
     const fixedPrice = item.fixedPrice ?? null;
-    return { code: item.code, service: item.service, unit: item.unit, names: item.names, standardHours, fixedPrice, unitPrice: itemUnitPrice({ standardHours, fixedPrice }, rate) };
+    const unitPrice = itemUnitPrice({ standardHours, fixedPrice }, rate);
+    if (!fitsMoney(unitPrice)) throw invalid(`Item ${item.code} comes to ${unitPrice} €, more than the largest price stored (${MONEY_LIMIT} €); check its standard hours and the hourly rate.`);
+    return { code: item.code, service: item.service, unit: item.unit, names: item.names, standardHours, fixedPrice, unitPrice };
   });
   return db.transaction(async (tx) => {
     await repo.lockPriceList(tx);
@@ -62,11 +64,14 @@ export async function createPriceList(db: Db, actor: Actor, input: PriceListInpu
 }
 
 function hourlyRateOrThrow(c: PriceListInput['costBases'][number]): string {
+  let rate: string;
   try {
-    return hourlyRate(c);
+    rate = hourlyRate(c);
   } catch {
     throw invalid(`The planned billable hours of ${c.service} must be more than zero.`);
   }
+  if (!fitsMoney(rate)) throw invalid(`The hourly rate of ${c.service} comes to ${rate} €, more than the largest amount stored (${MONEY_LIMIT} €); check its costs and planned billable hours.`);
+  return rate;
 }
 
 /** The version in force on `day`, with its cost bases and items; LIMS_PRICE_LIST_NONE_CURRENT when there is none. */

@@ -6,7 +6,7 @@ import { addCalendarDays, addWorkingDays, todayInFinland } from '../../shared/fi
 import { annualAgreementsInForce, createAdHocAgreement, type LabService } from '../agreements/index.js';
 import { recordAudit } from '../audit/index.js';
 import { getCompany } from '../companies/index.js';
-import { customerPrice, lineNet, totals, versionInForce } from '../pricing/index.js';
+import { customerPrice, fitsMoney, lineNet, MONEY_LIMIT, totals, versionInForce } from '../pricing/index.js';
 import { QUOTE_VALIDITY_DAYS, quoteStatus } from './domain/quote-rules.js';
 import * as repo from './quotes.repository.js';
 
@@ -65,7 +65,10 @@ export async function createQuote(db: Db, actor: Actor, input: QuoteInput) {
         deliveryWorkingDays: days,
       };
     });
+    const tooLarge = lines.find((l) => !fitsMoney(l.lineNet));
+    if (tooLarge) throw invalid(`Line ${tooLarge.lineNo}: ${tooLarge.quantity} × ${tooLarge.unitPrice} € comes to ${tooLarge.lineNet} €, more than the largest amount a quote holds (${MONEY_LIMIT} €).`);
     const sums = totals(lines.map((l) => l.lineNet), version.vatRate);
+    if (!fitsMoney(sums.gross)) throw invalid(`The quote comes to ${sums.gross} € with VAT, more than the largest amount a quote holds (${MONEY_LIMIT} €); split it.`);
     const deliveryWorkingDays = Math.max(...lines.map((l) => l.deliveryWorkingDays));
     const year = Number(today.slice(0, 4));
     const quote = await repo.insertQuote(

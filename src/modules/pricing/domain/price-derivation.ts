@@ -9,6 +9,12 @@ export interface CostBasis {
   plannedBillableHours: string;
 }
 
+/** The largest amount a money column (numeric(14,2)) holds, in euros. */
+export const MONEY_LIMIT = '999999999999.99';
+
+/** True when an amount fits a money column; a derived price past it would fail in the database. */
+export const fitsMoney = (amount: string): boolean => compare(amount, MONEY_LIMIT) <= 0;
+
 /**
  * The cost-based hourly rate: all yearly costs of the service divided by its planned billable
  * hours, rounded to cents. The lab is non-profit, so there is no margin: the rate recovers costs.
