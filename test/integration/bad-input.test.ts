@@ -44,6 +44,8 @@ describe('paging', () => {
     for (const cursor of [b64('seq:99999999999999999999'), b64('seq:1e20')]) {
       expect(problem(await get(`/api/v1/audit/events?cursor=${cursor}`), 400, 'LIMS_VALIDATION_FAILED').detail).toMatch(/cursor is not valid/);
     }
+    const checkpoints = await get(`/api/v1/audit/checkpoints?cursor=${b64('checkpoint:99999999999999999999')}`);
+    expect(problem(checkpoints, 400, 'LIMS_VALIDATION_FAILED').detail).toMatch(/cursor is not valid/);
     for (const cursor of [b64(`9999-99-99T99:99:99Z|${ANY_ID}`), b64('2026-01-01T00:00:00.000Z|------------------------------------'), b64(`0000-01-01T00:00:00.000Z|${ANY_ID}`)]) {
       expect(problem(await get(`/api/v1/documents?cursor=${cursor}`), 400, 'LIMS_VALIDATION_FAILED').detail).toMatch(/cursor is not valid/);
     }

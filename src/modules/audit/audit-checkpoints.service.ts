@@ -78,7 +78,8 @@ export async function checkStoredCheckpoints(db: Db, key: KeyObject): Promise<Ch
 }
 
 function decodeCursor(cursor: string): number {
-  const match = /^checkpoint:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // At most 15 digits: a safe integer within the bigint column (a longer number failed there as a 500).
+  const match = /^checkpoint:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw new DomainError('LIMS_VALIDATION_FAILED', 'The cursor is not valid; use the nextCursor value of the previous page.');
   return Number(match[1]);
 }
