@@ -20,7 +20,7 @@ export type RenderReply = { readonly id: number; readonly ok: true; readonly pdf
 /** Renders a document in one language. */
 export type Render = (model: DocumentModel, language: string, settings: RenderSettings) => Promise<Buffer>;
 
-/** The compiled worker in production; under tsx or jest a bootstrap registers tsx in the worker first (see uncertainty's McmWorkerPool). */
+/** The compiled worker in production; under tsx or jest a bootstrap registers tsx in the worker first (as src/shared/worker-pool.ts does). */
 function startWorker(): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./render-worker.js', here));
