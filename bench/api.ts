@@ -26,7 +26,8 @@ export interface ApiFigures {
   baseline: { rps: number; p99: number };
 }
 
-async function admin(url: string, sql: string): Promise<void> {
+/** Runs one statement on a PostgreSQL server (create or drop a bench database). */
+export async function admin(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

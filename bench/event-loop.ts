@@ -13,9 +13,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { activeAgreement, createCustomer, thisYear } from '../test/harness/commercial.js';
 import { authorize, calibratedEquipment, measuringJob, releasedMethod } from '../test/harness/lab.js';
+import { admin } from './api.js';
 import { largeQif, largeResultsCsv, secondOrderGum } from '../test/harness/large-files.js';
 import { createUser, type TestApp } from '../test/harness/test-app.js';
 
@@ -38,15 +38,6 @@ export interface EventLoopFigures {
   csv: LoopPhase & { sizeMiB: number; rows: number; dryRunMs: number; rssPeakMiB: number };
 }
 
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The test harness's request over HTTP to the running service, so its builders set the bench up. */
 function overHttp(): TestApp {

@@ -17,6 +17,7 @@ import { onPostgres } from '../harness/test-database.js';
  */
 const unavailable = onPostgres() ? await clusterUnavailable() : 'the embedded run has no server to restart';
 if (unavailable && onPostgres()) console.warn(`database cluster restart test skipped: ${unavailable}`);
+// Skipped on the embedded run (no server to restart) and where initdb/pg_ctl cannot run; the reason is printed.
 const describeWithCluster = unavailable ? describe.skip : describe;
 
 describeWithCluster('restarting the PostgreSQL server', () => {

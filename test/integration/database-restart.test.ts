@@ -29,6 +29,15 @@ describeOnPostgres('losing the database connections', () => {
     }
   };
 
+  /** Cuts every connection five times, with writes going on in between and after. */
+  const cutFiveTimes = async () => {
+    for (let round = 0; round < 5; round++) {
+      await new Promise((r) => setTimeout(r, 300));
+      await terminateAll();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  };
+
   test('the service survives repeated loss of all its connections under concurrent writes', async () => {
     const acknowledged: string[] = [];
     const statuses = new Set<number>();
@@ -53,11 +62,7 @@ describeOnPostgres('losing the database connections', () => {
       }
     };
     const load = [...Array.from({ length: 8 }, (_, n) => writer(n)), holder(), holder()];
-    for (let round = 0; round < 5; round++) {
-      await new Promise((r) => setTimeout(r, 300));
-      await terminateAll();
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    await cutFiveTimes();
     writing = false;
     await Promise.all(load);
 
@@ -97,11 +102,7 @@ describeOnPostgres('losing the database connections', () => {
       }
     };
     const load = Array.from({ length: 6 }, (_, n) => writer(n));
-    for (let round = 0; round < 5; round++) {
-      await new Promise((r) => setTimeout(r, 300));
-      await terminateAll();
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    await cutFiveTimes();
     writing = false;
     await Promise.all(load);
 
